@@ -1,0 +1,32 @@
+"""mkdocs-Hooks: Umgebung für die Ausführung der Notebooks beim Bauen.
+
+Die Notebook-Kernel erben die Umgebungsvariablen des mkdocs-Prozesses.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+KERNEL_CONFIG = """\
+# Ausgaben von C-Bibliotheken (TensorFlows Start-Meldungen über CUDA, oneDNN …)
+# nicht in die Notebook-Ausgaben übernehmen; sie landen in der Konsole von mkdocs.
+c.IPKernelApp.capture_fd_output = False
+"""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    # Abbildungen ohne Bildschirm rendern; TensorFlow-Meldungen auf Fehler begrenzen.
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    # Eigenes IPython-Verzeichnis nur für diesen Bau, damit die Einstellung oben
+    # keine persönliche Jupyter-Konfiguration berührt.
+    ipython_dir = Path(tempfile.mkdtemp(prefix="nnv-ipython-"))
+    profile = ipython_dir / "profile_default"
+    profile.mkdir()
+    (profile / "ipython_kernel_config.py").write_text(KERNEL_CONFIG, encoding="utf-8")
+    os.environ["IPYTHONDIR"] = str(ipython_dir)
+    atexit.register(shutil.rmtree, ipython_dir, ignore_errors=True)

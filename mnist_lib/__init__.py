@@ -1,0 +1,7 @@
+"""mnist_lib – die kleine Bibliothek zur Lernseite „Neuronale Netze verstehen“.
+
+Ein Modul pro Thema: ``data`` (Laden, Offline-Teilmenge, Vorverarbeitung),
+``models`` (Keras-Modelle der Lektionen), ``plotting`` (Lernkurven, Ziffern).
+"""
+
+__version__ = "0.1.0"
