@@ -19,8 +19,8 @@ c.IPKernelApp.capture_fd_output = False
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    # Abbildungen ohne Bildschirm rendern; TensorFlow-Meldungen auf Fehler begrenzen.
-    os.environ.setdefault("MPLBACKEND", "Agg")
+    # TensorFlow-Meldungen auf Fehler begrenzen. (MPLBACKEND bleibt ungesetzt:
+    # im Kernel braucht Matplotlib sein Inline-Backend, sonst fehlen die Bilder.)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     # Eigenes IPython-Verzeichnis nur für diesen Bau, damit die Einstellung oben
     # keine persönliche Jupyter-Konfiguration berührt.

@@ -25,6 +25,9 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 def offline_env() -> dict[str, str]:
     """Umgebung für Unterprozesse: offline, Netz gesperrt (außer localhost)."""
     env = dict(os.environ)
+    # Notebook-Kernel brauchen ihr Inline-Backend; Skripte ohne Bildschirm
+    # wählen von selbst Agg.
+    env.pop("MPLBACKEND", None)
     env["MNIST_LIB_OFFLINE"] = "1"
     env["NNV_BLOCK_NETWORK"] = "1"
     env["PYTHONPATH"] = os.pathsep.join(

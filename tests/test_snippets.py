@@ -1,0 +1,59 @@
+"""Jede Snippet-Datei läuft als Ganzes und gehört zu einer Seite, die sie einbindet."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS = sorted((ROOT / "snippets").rglob("*.py"))
+SECTION = re.compile(r"--8<-- \[start:(?P<name>[\w-]+)\]")
+
+
+def rel(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def test_there_are_snippets() -> None:
+    assert SNIPPETS, "snippets/ enthält keine Skripte"
+
+
+@pytest.mark.parametrize("path", SNIPPETS, ids=rel)
+def test_snippet_runs_whole(path: Path, subprocess_env: dict[str, str]) -> None:
+    proc = subprocess.run(
+        [sys.executable, str(path)],
+        cwd=ROOT,
+        env=subprocess_env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, f"{rel(path)} ist gescheitert:\n{proc.stderr[-3000:]}"
+
+
+@pytest.mark.parametrize("path", SNIPPETS, ids=rel)
+def test_snippet_header_names_its_page(path: Path) -> None:
+    docstring = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
+    assert docstring, f"{rel(path)}: deutscher Docstring als Kopf fehlt"
+    match = re.search(r"^Seite: (docs/\S+\.(?:md|ipynb))$", docstring, re.MULTILINE)
+    assert match, f"{rel(path)}: Kopfzeile „Seite: docs/….md“ fehlt"
+    page = ROOT / match.group(1)
+    assert page.exists(), f"{rel(path)}: Seite {match.group(1)} gibt es nicht"
+    # Gleicher Dateistamm wie die Seite (DESIGN.md)
+    expected = Path("snippets") / page.relative_to(ROOT / "docs").with_suffix(".py")
+    assert Path(rel(path)) == expected
+
+
+@pytest.mark.parametrize("path", SNIPPETS, ids=rel)
+def test_every_section_is_included_on_a_page(path: Path) -> None:
+    pages = "\n".join(
+        p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md")
+    )
+    for section in SECTION.finditer(path.read_text(encoding="utf-8")):
+        include = f'--8<-- "{rel(path)}:{section["name"]}"'
+        assert include in pages, f"Abschnitt {section['name']} wird nirgends gezeigt"
