@@ -1,0 +1,143 @@
+"""Die Seite als Ganzes: strenger Bau, jeder Python-Block geprüft, nichts von außen."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import expand_snippets, extract_blocks
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+PAGES = sorted(DOCS.rglob("*.md"))
+
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+PYTHON_LANGS = {"python", "py", "python3", "py3", "pycon", "ipython", "ipython3", "pyi"}
+SHELL_LANGS = {"bash", "sh", "shell", "zsh", "shell-session"}
+ALLOWED_HTML_LANGS = {"python", "text", "console", "yaml", "toml", "json"}
+
+
+def rel(path: Path) -> str:
+    return path.relative_to(DOCS).as_posix()
+
+
+def fence_languages(markdown: str) -> list[str]:
+    """Sprache jeder Fence, unabhängig von pytest-codeblocks ermittelt."""
+    languages, open_fence = [], None
+    for line in markdown.split("\n"):
+        match = FENCE.match(line)
+        if not match:
+            continue
+        fence, info = match["fence"], match["info"].strip()
+        if open_fence is None:
+            token = info.lstrip("{").lstrip(".").split(" ")[0].split("}")[0]
+            languages.append(token.lower())
+            open_fence = fence
+        elif fence[0] == open_fence[0] and len(fence) >= len(open_fence) and not info:
+            open_fence = None
+    return languages
+
+
+def built_page(site: Path, page: Path) -> Path:
+    stem = page.relative_to(DOCS).with_suffix("")
+    if stem.name == "index":
+        return site / stem.parent / "index.html"
+    return site / stem / "index.html"
+
+
+def test_strict_build_has_no_warnings(site_build) -> None:
+    assert site_build.returncode == 0, site_build.log[-5000:]
+    warnings = re.findall(r"^(?:WARNING|ERROR)\s+-.*$", site_build.log, re.MULTILINE)
+    assert not warnings, "\n".join(warnings)
+
+
+def test_codeblocks_plugin_collects_docs(pytestconfig: pytest.Config) -> None:
+    # Ohne diese beiden Einstellungen liefen die Seiten-Blöcke gar nicht.
+    assert pytestconfig.getoption("codeblocks")
+    assert "docs" in pytestconfig.getini("testpaths")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=rel)
+def test_every_python_fence_is_executed(page: Path) -> None:
+    raw = page.read_text(encoding="utf-8")
+    assert "pytest-codeblocks:skip" not in raw and "pytest.mark.skip" not in raw
+    languages = fence_languages(expand_snippets(raw))
+    shell = [lang for lang in languages if lang in SHELL_LANGS]
+    assert not shell, "Befehle für Lesende gehören in ```console-Blöcke"
+    python_fences = sum(lang in PYTHON_LANGS for lang in languages)
+    executed = sum(block.syntax == "python" for block in extract_blocks(page))
+    assert executed == python_fences, (
+        f"{python_fences} Python-Fences, aber nur {executed} werden ausgeführt "
+        "(```py, ``` python oder {.python} überspringt pytest-codeblocks)"
+    )
+
+
+@pytest.mark.parametrize("page", PAGES, ids=rel)
+def test_rendered_code_matches_executed_code(built_site: Path, page: Path) -> None:
+    html = built_page(built_site, page).read_text(encoding="utf-8")
+    rendered = re.findall(r'<div class="(?:language-([\w-]+) )?highlight">', html)
+    # Jeder gezeigte Codeblock ist eine Fence, die wir oben eingeordnet haben …
+    fences = fence_languages(expand_snippets(page.read_text(encoding="utf-8")))
+    assert len(rendered) == len(fences), "Codeblock ohne Fence (eingerückt?)"
+    unexpected = sorted(set(rendered) - ALLOWED_HTML_LANGS)
+    assert not unexpected, f"Codeblöcke mit Sprache {unexpected} auf der Seite"
+    # … und jeder gezeigte Python-Block wird ausgeführt.
+    executed = sum(block.syntax == "python" for block in extract_blocks(page))
+    assert rendered.count("python") == executed
+
+
+class _ResourceCollector(HTMLParser):
+    """Adressen, die der Browser beim Laden selbst anfragt (src, Stylesheets …)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("src"):
+            self.urls.append(values["src"] or "")
+        if tag == "link" and values.get("rel") in {"stylesheet", "preload", "icon"}:
+            self.urls.append(values.get("href") or "")
+
+
+def test_no_resources_from_other_hosts(built_site: Path) -> None:
+    offenders = []
+    for html in sorted(built_site.rglob("*.html")):
+        collector = _ResourceCollector()
+        collector.feed(html.read_text(encoding="utf-8"))
+        offenders += [
+            f"{html.relative_to(built_site)}: {url}"
+            for url in collector.urls
+            if urlparse(url).netloc or url.startswith("//")
+        ]
+    for css in sorted(built_site.rglob("*.css")):
+        urls = re.findall(
+            r"url\(\s*['\"]?(https?:)?//", css.read_text(encoding="utf-8")
+        )
+        offenders += [f"{css.relative_to(built_site)}: url(//…)"] * len(urls)
+    assert not offenders, "\n".join(offenders)
+
+
+def test_glossary_tooltips_name_glossary_terms() -> None:
+    terms = re.findall(
+        r"^\*\[(.+?)\]: (.+)$",
+        (ROOT / "includes/abbreviations.md").read_text(encoding="utf-8"),
+        re.MULTILINE,
+    )
+    assert len(terms) >= 3
+    glossary = (DOCS / "grundlagen/glossar.md").read_text(encoding="utf-8")
+    entries = {
+        name
+        for names in re.findall(r"^(\S[^\n]*?) \(engl\.", glossary, re.MULTILINE)
+        for name in names.split(" oder ")
+    }
+    for term, text in terms:
+        # Plural → Eintrag im Singular (Samples → Sample, Epochen → Epoche …)
+        forms = {term, term[:-1], term[:-2]} if len(term) > 3 else {term}
+        assert forms & entries, f"Tooltip „{term}“ hat keinen Glossareintrag"
+        assert "engl." in text or "dt." in text, f"„{term}“: Übersetzung fehlt"
