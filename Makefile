@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: serve build test lint format benchmarks clean
+.PHONY: serve build test lint format benchmarks vendor-katex clean
 
 # Virtuelle Umgebung anlegen und das Projekt mit Test- und Doku-Extras installieren;
 # erneut nur, wenn sich pyproject.toml ändert.
@@ -40,6 +40,20 @@ format: $(STAMP)
 ## Laufzeitvergleiche (gibt Verhältnisse aus, keine Asserts)
 benchmarks: $(STAMP)
 	for f in benchmarks/*.py; do $(BIN)/python $$f || exit 1; done
+
+## KaTeX aus dem npm-Paket neu einspielen (nur bei einem Versionswechsel nötig)
+KATEX_VERSION ?= 0.19.1
+KATEX_DIR     := docs/assets/vendor/katex
+vendor-katex:
+	rm -rf .katex-tmp && mkdir .katex-tmp
+	cd .katex-tmp && npm pack --silent katex@$(KATEX_VERSION) && tar xzf katex-*.tgz
+	rm -rf $(KATEX_DIR) && mkdir -p $(KATEX_DIR)/fonts $(KATEX_DIR)/contrib
+	cp .katex-tmp/package/dist/katex.min.js .katex-tmp/package/dist/katex.min.css $(KATEX_DIR)/
+	cp .katex-tmp/package/dist/contrib/auto-render.min.js $(KATEX_DIR)/contrib/
+	cp .katex-tmp/package/dist/fonts/*.woff2 $(KATEX_DIR)/fonts/
+	cp .katex-tmp/package/LICENSE $(KATEX_DIR)/LICENSE
+	echo "KaTeX $(KATEX_VERSION) aus dem npm-Paket katex (dist/), unverändert; aktualisieren mit: make vendor-katex" > $(KATEX_DIR)/VERSION
+	rm -rf .katex-tmp
 
 clean:
 	rm -rf site test-artifacts .pytest_cache .ruff_cache

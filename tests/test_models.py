@@ -61,3 +61,15 @@ def test_short_training_beats_chance_clearly() -> None:
     assert accuracy > 0.6, f"Genauigkeit {accuracy:.2f} – Zufall wäre 0.10"
     predicted = np.argmax(model.predict(normalize_images(x_test[:5]), verbose=0), 1)
     assert predicted.shape == (5,)
+
+
+def test_training_is_deterministic() -> None:
+    (x_train, y_train), _ = load_mnist(verbose=False)
+    x, y = normalize_images(x_train[:512]), one_hot_labels(y_train[:512])
+    losses = []
+    for _ in range(2):
+        keras.utils.set_random_seed(42)
+        model = build_mnist_network()
+        history = model.fit(x, y, epochs=2, batch_size=128, verbose=0)
+        losses.append(history.history["loss"])
+    assert losses[0] == losses[1]
