@@ -1,0 +1,430 @@
+"""Die gebaute Seite im echten Browser prüfen (Chromium über Playwright).
+
+Alle Seiten werden aus dem gebauten Ordner ermittelt (jede ``index.html`` außer
+``assets/``), damit neue Lektionen ohne Änderung hier mitgeprüft werden.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Route,
+    expect,
+    sync_playwright,
+)
+from playwright.sync_api import Error as PlaywrightError
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path(os.environ.get("NNV_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+# Schemata ohne Netzverkehr
+LOCAL_SCHEMES = frozenset({"data", "blob", "about", "chrome-error"})
+TIMEOUT_MS = 20_000
+
+NOTEBOOK_PAGE = "einstieg/mnist-mit-keras/"
+GLOSSARY_PAGE = "grundlagen/glossar/"
+GLOSSARY_TERMS = ("Sample", "Label", "Feature")
+# Häufige deutsche Funktionswörter: grober Beleg, dass ein Tooltip deutsch ist.
+GERMAN_WORDS = re.compile(
+    r"\b(der|die|das|den|dem|des|ein|eine|einer|eines|und|bei|mit|von|für)\b",
+    re.IGNORECASE,
+)
+
+MATH_PROBE_JS = """() => {
+  const formulas = [...document.querySelectorAll(".arithmatex")];
+  // Der Mechanismus selbst: KaTeX setzt eine Testformel über auto-render.
+  let autoRenderWorks = false;
+  if (typeof window.renderMathInElement === "function") {
+    const probe = document.createElement("div");
+    probe.textContent = "\\\\(a^2 + b^2\\\\)";
+    window.renderMathInElement(probe, { throwOnError: true });
+    autoRenderWorks = probe.querySelector(".katex") !== null;
+  }
+  return {
+    formulas: formulas.length,
+    unrendered: formulas
+      .filter((el) => el.querySelector(".katex") === null)
+      .map((el) => el.textContent.trim().slice(0, 80)),
+    katexErrors: [...document.querySelectorAll(".katex-error")].map((el) =>
+      (el.getAttribute("title") || el.textContent).slice(0, 120),
+    ),
+    katexDefined: typeof window.katex === "object" && window.katex !== null
+      && typeof window.katex.render === "function",
+    autoRenderDefined: typeof window.renderMathInElement === "function",
+    autoRenderWorks,
+  };
+}"""
+
+
+def is_local(url: str) -> bool:
+    """Bleibt die Anfrage auf diesem Rechner?"""
+    parts = urlsplit(url)
+    return parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS
+
+
+@dataclass
+class PageVisit:
+    """Was beim Laden einer Seite beobachtet wurde."""
+
+    path: str
+    url: str
+    status: int | None = None
+    h1: str = ""
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    external_requests: list[str] = field(default_factory=list)
+    math: dict[str, Any] = field(default_factory=dict)
+    is_notebook: bool = False
+    ipynb_links: list[str] = field(default_factory=list)
+
+
+def offline_context(browser: Browser, external: list[str]) -> BrowserContext:
+    """Neuer Kontext, der jede Anfrage an fremde Rechner protokolliert und abbricht."""
+    context = browser.new_context(locale="de-DE", service_workers="block")
+    context.set_default_timeout(TIMEOUT_MS)
+
+    def record(kind: str, url: str) -> None:
+        entry = f"{kind}: {url}"
+        if entry not in external:
+            external.append(entry)
+
+    def handle(route: Route) -> None:
+        request = route.request
+        if is_local(request.url):
+            route.continue_()
+        else:
+            record(request.resource_type, request.url)
+            route.abort("blockedbyclient")
+
+    context.route("**/*", handle)
+    # Zusätzlich: Anfragen, die an der Route vorbeigehen könnten, und WebSockets.
+    context.on(
+        "request",
+        lambda request: (
+            None
+            if is_local(request.url)
+            else record(request.resource_type, request.url)
+        ),
+    )
+    context.on(
+        "page",
+        lambda page: page.on(
+            "websocket",
+            lambda ws: None if is_local(ws.url) else record("websocket", ws.url),
+        ),
+    )
+    return context
+
+
+def watch_errors(page: Page, visit: PageVisit) -> None:
+    """Konsolenfehler und unbehandelte JavaScript-Fehler der Seite sammeln."""
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            loc = message.location
+            where = f"{loc.get('url', '')}:{loc.get('lineNumber', '?')}" if loc else ""
+            visit.console_errors.append(f"{message.text} [{where}]")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: visit.page_errors.append(str(error)))
+
+
+def format_problems(problems: dict[str, list[str]]) -> str:
+    return "\n".join(
+        f"  {path or '/'}:\n" + "\n".join(f"    - {item}" for item in items)
+        for path, items in problems.items()
+    )
+
+
+# ── Fixtures ────────────────────────────────────────────────────────────
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Ein Chromium für alle Tests dieses Moduls."""
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"Chromium fehlt unter {CHROMIUM} (installieren mit "
+            "`apt-get install chromium` oder Pfad über NNV_CHROMIUM setzen)."
+        )
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="module")
+def page_paths(built_site: Path) -> list[str]:
+    """Relative URLs aller gebauten Seiten (Startseite ``""``, sonst ``"a/b/"``)."""
+    paths = sorted(
+        ""
+        if index.parent == built_site
+        else index.parent.relative_to(built_site).as_posix() + "/"
+        for index in built_site.rglob("index.html")
+        if index.relative_to(built_site).parts[0] != "assets"
+    )
+    assert "" in paths, f"Keine Startseite index.html in {built_site} gefunden."
+    return paths
+
+
+@pytest.fixture(scope="module")
+def visits(browser: Browser, site_url: str, page_paths: list[str]) -> list[PageVisit]:
+    """Jede Seite einmal in einem frischen, vom Netz getrennten Kontext laden."""
+    results: list[PageVisit] = []
+    for path in page_paths:
+        visit = PageVisit(path=path, url=site_url + path)
+        context = offline_context(browser, visit.external_requests)
+        try:
+            page = context.new_page()
+            watch_errors(page, visit)
+            try:
+                response = page.goto(visit.url, wait_until="networkidle")
+            except PlaywrightError as error:
+                visit.page_errors.append(f"Laden fehlgeschlagen: {error.message}")
+                results.append(visit)
+                continue
+            visit.status = response.status if response else None
+            headings = page.locator("h1")
+            if headings.count():
+                visit.h1 = headings.first.inner_text().replace("¶", "").strip()
+            visit.math = page.evaluate(MATH_PROBE_JS)
+            visit.is_notebook = page.locator(".jupyter-wrapper").count() > 0
+            visit.ipynb_links = page.eval_on_selector_all(
+                'a[href$=".ipynb"]', "links => links.map(a => a.href)"
+            )
+        finally:
+            context.close()
+        results.append(visit)
+    return results
+
+
+@dataclass
+class OfflineBrowsing:
+    """Ein frischer Offline-Kontext und die darin abgebrochenen fremden Anfragen."""
+
+    context: BrowserContext
+    external: list[str]
+
+    def assert_no_external_requests(self) -> None:
+        assert not self.external, "Anfragen an fremde Rechner:\n" + "\n".join(
+            self.external
+        )
+
+
+@pytest.fixture
+def offline(browser: Browser) -> Iterator[OfflineBrowsing]:
+    """Frischer Kontext pro Test, vom Netz getrennt (nur localhost)."""
+    external: list[str] = []
+    context = offline_context(browser, external)
+    try:
+        yield OfflineBrowsing(context, external)
+    finally:
+        context.close()
+
+
+# ── Tests ───────────────────────────────────────────────────────────────
+
+
+def test_pages_load_without_errors(visits: list[PageVisit]) -> None:
+    """Jede Seite: HTTP 200, nicht leere Überschrift, keine JavaScript-Fehler."""
+    problems: dict[str, list[str]] = {}
+    for visit in visits:
+        issues: list[str] = []
+        if visit.status != 200:
+            issues.append(f"HTTP-Status {visit.status} statt 200")
+        if not visit.h1:
+            issues.append("keine oder leere <h1>")
+        issues += [f"Konsolenfehler: {text}" for text in visit.console_errors]
+        issues += [f"JavaScript-Fehler: {text}" for text in visit.page_errors]
+        if issues:
+            problems[visit.path] = issues
+    assert not problems, (
+        f"{len(problems)} von {len(visits)} Seiten haben Fehler:\n"
+        + format_problems(problems)
+    )
+
+
+def test_no_requests_leave_localhost(visits: list[PageVisit]) -> None:
+    """Schriften, Skripte, Suche: nichts darf von fremden Servern kommen."""
+    problems = {
+        visit.path: visit.external_requests
+        for visit in visits
+        if visit.external_requests
+    }
+    assert not problems, (
+        "Seiten laden Inhalte von fremden Rechnern (im Test abgebrochen):\n"
+        + format_problems(problems)
+    )
+
+
+def test_math_is_rendered_with_katex(visits: list[PageVisit]) -> None:
+    """Formeln werden mit dem mitgelieferten KaTeX gesetzt – auf jeder Seite."""
+    problems: dict[str, list[str]] = {}
+    for visit in visits:
+        math = visit.math
+        issues: list[str] = []
+        if not math:
+            issues.append("Seite nicht geladen, KaTeX nicht prüfbar")
+        else:
+            if not math["katexDefined"]:
+                issues.append("window.katex fehlt (katex.min.js nicht geladen)")
+            if not math["autoRenderDefined"]:
+                issues.append("window.renderMathInElement fehlt (auto-render)")
+            elif not math["autoRenderWorks"]:
+                issues.append("auto-render setzt die Testformel \\(a^2 + b^2\\) nicht")
+            issues += [f"Formel nicht gesetzt: {tex}" for tex in math["unrendered"]]
+            issues += [f"KaTeX-Fehler: {text}" for text in math["katexErrors"]]
+        if issues:
+            problems[visit.path] = issues
+    assert not problems, "Formelsatz mit KaTeX gestört:\n" + format_problems(problems)
+
+
+def test_german_search_finds_mnist_lesson(
+    offline: OfflineBrowsing, site_url: str
+) -> None:
+    """Die Suche (Web Worker mit deutschem Stemmer) findet „Gewichte“ in der Lektion."""
+    page = offline.context.new_page()
+    page.goto(site_url, wait_until="networkidle")
+    # Taste „s“ öffnet die Suche von mkdocs-material.
+    page.keyboard.press("s")
+    query = page.locator("input.md-search__input")
+    expect(query, "Taste „s“ öffnet die Suche nicht").to_be_focused()
+    # Echte Tastendrücke: die Suche reagiert auf keyup, nicht auf fill().
+    query.press_sequentially("Gewichte", delay=30)
+    results = page.locator("a.md-search-result__link")
+    expect(results.first, "Suche nach „Gewichte“ liefert keine Treffer").to_be_visible(
+        timeout=TIMEOUT_MS
+    )
+    lesson = page.locator(f'a.md-search-result__link[href*="{NOTEBOOK_PAGE}"]')
+    hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    expect(
+        lesson.first,
+        f"Kein Treffer für „Gewichte“ verweist auf {NOTEBOOK_PAGE}; Treffer: {hrefs}",
+    ).to_be_visible(timeout=TIMEOUT_MS)
+    offline.assert_no_external_requests()
+
+
+def test_glossary_terms_have_german_tooltips(
+    offline: OfflineBrowsing, site_url: str
+) -> None:
+    """Glossarbegriffe tragen <abbr title> und zeigen beim Überfahren einen Tooltip."""
+    page = offline.context.new_page()
+    errors = PageVisit(path=GLOSSARY_PAGE, url=site_url + GLOSSARY_PAGE)
+    watch_errors(page, errors)
+    page.goto(errors.url, wait_until="networkidle")
+    # Titel vorher lesen: mkdocs-material entfernt title beim ersten Überfahren.
+    titles: dict[str, str] = page.eval_on_selector_all(
+        ".md-content abbr[title]",
+        "els => Object.fromEntries(els.map(e => [e.textContent.trim(), e.title]))",
+    )
+    for term in GLOSSARY_TERMS:
+        title = titles.get(term, "")
+        assert title.strip(), (
+            f"„{term}“ ist auf {GLOSSARY_PAGE} kein <abbr> mit Titel; "
+            f"gefunden: {sorted(titles)}"
+        )
+        assert title.strip() != term and GERMAN_WORDS.search(title), (
+            f"Tooltip zu „{term}“ ist keine deutsche Erklärung: {title!r}"
+        )
+
+    for term in GLOSSARY_TERMS:
+        page.mouse.move(0, 0)
+        abbr = page.locator(".md-content abbr").filter(
+            has_text=re.compile(rf"^{re.escape(term)}$")
+        )
+        abbr.first.hover()
+        expect(
+            abbr.first,
+            f"„{term}“: beim Überfahren entsteht kein Tooltip (aria-describedby fehlt)",
+        ).to_have_attribute("aria-describedby", re.compile(r"\S"))
+        tooltip_id = abbr.first.get_attribute("aria-describedby") or ""
+        tooltip = page.locator(f'[id="{tooltip_id}"]')
+        expect(tooltip, f"Tooltip zu „{term}“ nicht sichtbar").to_be_visible()
+        expect(tooltip, f"Tooltip zu „{term}“ hat die falsche Rolle").to_have_attribute(
+            "role", "tooltip"
+        )
+        expect(
+            tooltip, f"Tooltip zu „{term}“ zeigt nicht den Glossartext"
+        ).to_have_text(titles[term])
+
+    assert not (errors.console_errors or errors.page_errors), (
+        "Fehler beim Überfahren der Begriffe:\n"
+        + "\n".join(errors.console_errors + errors.page_errors)
+    )
+    offline.assert_no_external_requests()
+
+
+def test_notebooks_can_be_downloaded(
+    visits: list[PageVisit], browser: Browser, built_site: Path
+) -> None:
+    """Jede Notebook-Seite verlinkt ihr .ipynb, und der Link liefert gültiges JSON."""
+    notebooks = [visit for visit in visits if visit.is_notebook]
+    assert NOTEBOOK_PAGE in {visit.path for visit in notebooks}, (
+        f"{NOTEBOOK_PAGE} fehlt oder ist nicht als Notebook gerendert; "
+        f"Notebook-Seiten: {[visit.path for visit in notebooks]}"
+    )
+    context = browser.new_context()
+    problems: dict[str, list[str]] = {}
+    try:
+        for visit in notebooks:
+            issues: list[str] = []
+            if not visit.ipynb_links:
+                built = sorted(
+                    p.name for p in (built_site / visit.path).glob("*.ipynb")
+                )
+                issues.append(
+                    'kein Download-Link (a[href$=".ipynb"]) auf der Seite; '
+                    f"im gebauten Ordner liegen: {built or 'keine .ipynb'}"
+                )
+            for link in dict.fromkeys(visit.ipynb_links):
+                if not is_local(link):
+                    issues.append(f"Download-Link zeigt auf fremden Rechner: {link}")
+                    continue
+                response = context.request.get(link)
+                if response.status != 200:
+                    issues.append(
+                        f"{link}: HTTP-Status {response.status} statt 200 (der Link "
+                        "muss relativ zur Seite sein; page.nb_url von mkdocs-jupyter "
+                        "ist absolut und enthält den Pfad aus site_url)"
+                    )
+                    continue
+                try:
+                    notebook = json.loads(response.body())
+                except ValueError as error:
+                    issues.append(f"{link}: kein gültiges JSON ({error})")
+                    continue
+                if not isinstance(notebook, dict) or not notebook.get("cells"):
+                    issues.append(f"{link}: Notebook ohne Zellen")
+            if issues:
+                problems[visit.path] = issues
+    finally:
+        context.close()
+    assert not problems, "Notebook-Download gestört:\n" + format_problems(problems)
