@@ -120,3 +120,29 @@ def show_digits(
             title += f"\nNetz: {predictions[i]}"
         show_digit(images[i], title=title, ax=ax)
     return fig
+
+
+def figure_html(fig: Figure, alt: str, fmt: str = "svg") -> str:
+    """Abbildung als ``<img>`` mit eingebetteten Daten und Alternativtext.
+
+    Für Seiten, deren Codeblöcke beim Bauen laufen (markdown-exec): Das Bild
+    entsteht aus dem Code und braucht keine Datei und keinen fremden Server.
+    """
+    import base64
+    import io
+    from html import escape
+
+    if not alt or not alt.strip():
+        raise ValueError("Jede Abbildung braucht einen Alternativtext (alt).")
+    mime = {"svg": "image/svg+xml", "png": "image/png"}.get(fmt)
+    if mime is None:
+        raise ValueError(f"Format {fmt!r} wird nicht unterstützt; erlaubt: svg, png.")
+    buffer = io.BytesIO()
+    fig.savefig(
+        buffer, format=fmt, dpi=110, metadata={"Date": None} if fmt == "svg" else None
+    )
+    plt.close(fig)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return (
+        f'<img class="abbildung" src="data:{mime};base64,{data}" alt="{escape(alt)}">'
+    )

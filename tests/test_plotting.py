@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from mnist_lib.data import MnistDataError, load_mnist
-from mnist_lib.plotting import plot_history, show_digit, show_digits
+from mnist_lib.plotting import figure_html, plot_history, show_digit, show_digits
 
 HISTORY = {
     "accuracy": [0.5, 0.7, 0.8],
@@ -78,3 +78,32 @@ def test_show_digits_rejects_mismatch() -> None:
         show_digits(np.zeros((3, 28, 28)), [1, 2])
     with pytest.raises(MnistDataError, match="keine Ziffern"):
         show_digits(np.zeros((0, 28, 28)), [])
+
+
+@pytest.mark.parametrize(
+    ("fmt", "mime"), [("svg", "image/svg+xml"), ("png", "image/png")]
+)
+def test_figure_html_embeds_image_with_alt_text(fmt: str, mime: str) -> None:
+    import base64
+    import re
+
+    fig = plot_history(HISTORY)
+    html = figure_html(fig, alt="Lernkurven „Training“ & Validierung", fmt=fmt)
+    match = re.fullmatch(
+        rf'<img class="abbildung" src="data:{re.escape(mime)};base64,'
+        r'([A-Za-z0-9+/=]+)" '
+        r'alt="Lernkurven „Training“ &amp; Validierung">',
+        html,
+    )
+    assert match, html[:200]
+    payload = base64.b64decode(match.group(1))
+    assert payload.startswith(b"<?xml" if fmt == "svg" else b"\x89PNG")
+    assert not plt.get_fignums(), "Abbildung wurde nicht geschlossen"
+
+
+def test_figure_html_needs_alt_text_and_known_format() -> None:
+    fig, _ = plt.subplots()
+    with pytest.raises(ValueError, match="Alternativtext"):
+        figure_html(fig, alt="  ")
+    with pytest.raises(ValueError, match="nicht unterstützt"):
+        figure_html(fig, alt="Bild", fmt="gif")

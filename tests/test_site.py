@@ -25,9 +25,9 @@ def rel(path: Path) -> str:
     return path.relative_to(DOCS).as_posix()
 
 
-def fence_languages(markdown: str) -> list[str]:
-    """Sprache jeder Fence, unabhängig von pytest-codeblocks ermittelt."""
-    languages, open_fence = [], None
+def fences(markdown: str) -> list[tuple[str, str]]:
+    """(Sprache, Info-Zeile) jeder Fence, unabhängig von pytest-codeblocks ermittelt."""
+    found, open_fence = [], None
     for line in markdown.split("\n"):
         match = FENCE.match(line)
         if not match:
@@ -35,11 +35,20 @@ def fence_languages(markdown: str) -> list[str]:
         fence, info = match["fence"], match["info"].strip()
         if open_fence is None:
             token = info.lstrip("{").lstrip(".").split(" ")[0].split("}")[0]
-            languages.append(token.lower())
+            found.append((token.lower(), info))
             open_fence = fence
         elif fence[0] == open_fence[0] and len(fence) >= len(open_fence) and not info:
             open_fence = None
-    return languages
+    return found
+
+
+def fence_languages(markdown: str) -> list[str]:
+    return [language for language, _ in fences(markdown)]
+
+
+def is_exec(info: str) -> bool:
+    """Läuft der Block beim Bauen (markdown-exec)?"""
+    return re.search(r'\bexec="(?:on|1|true|yes)"', info) is not None
 
 
 def built_page(site: Path, page: Path) -> Path:
@@ -80,9 +89,13 @@ def test_every_python_fence_is_executed(page: Path) -> None:
 def test_rendered_code_matches_executed_code(built_site: Path, page: Path) -> None:
     html = built_page(built_site, page).read_text(encoding="utf-8")
     rendered = re.findall(r'<div class="(?:language-([\w-]+) )?highlight">', html)
-    # Jeder gezeigte Codeblock ist eine Fence, die wir oben eingeordnet haben …
-    fences = fence_languages(expand_snippets(page.read_text(encoding="utf-8")))
-    assert len(rendered) == len(fences), "Codeblock ohne Fence (eingerückt?)"
+    found = fences(expand_snippets(page.read_text(encoding="utf-8")))
+    hidden = [info for _, info in found if is_exec(info) and "source=" not in info]
+    assert not hidden, f"Beim Bauen ausgeführter Code muss sichtbar sein: {hidden}"
+    # Jeder gezeigte Codeblock ist eine Fence, die wir oben eingeordnet haben
+    # (markdown-exec zeigt mit result="…" die Ausgabe als weiteren Block) …
+    outputs = sum(is_exec(info) and "result=" in info for _, info in found)
+    assert len(rendered) == len(found) + outputs, "Codeblock ohne Fence (eingerückt?)"
     unexpected = sorted(set(rendered) - ALLOWED_HTML_LANGS)
     assert not unexpected, f"Codeblöcke mit Sprache {unexpected} auf der Seite"
     # … und jeder gezeigte Python-Block wird ausgeführt.
