@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlparse
 
 import pytest
@@ -25,25 +26,42 @@ def rel(path: Path) -> str:
     return path.relative_to(DOCS).as_posix()
 
 
-def fences(markdown: str) -> list[tuple[str, str]]:
-    """(Sprache, Info-Zeile) jeder Fence, unabhängig von pytest-codeblocks ermittelt."""
-    found, open_fence = [], None
+class Fence(NamedTuple):
+    language: str
+    info: str
+    code: str
+
+
+def fences(markdown: str) -> list[Fence]:
+    """Jede Fence mit Sprache, Info und Inhalt – unabhängig von pytest-codeblocks."""
+    found: list[Fence] = []
+    open_fence, indent, body, language, info = None, 0, [], "", ""
     for line in markdown.split("\n"):
         match = FENCE.match(line)
-        if not match:
-            continue
-        fence, info = match["fence"], match["info"].strip()
         if open_fence is None:
-            token = info.lstrip("{").lstrip(".").split(" ")[0].split("}")[0]
-            found.append((token.lower(), info))
-            open_fence = fence
-        elif fence[0] == open_fence[0] and len(fence) >= len(open_fence) and not info:
+            if match:
+                open_fence, indent = match["fence"], len(match["indent"])
+                info = match["info"].strip()
+                language = info.lstrip("{").lstrip(".").split(" ")[0].split("}")[0]
+                body = []
+            continue
+        closing = (
+            match
+            and match["fence"][0] == open_fence[0]
+            and len(match["fence"]) >= len(open_fence)
+            and not match["info"].strip()
+        )
+        if closing:
+            found.append(Fence(language.lower(), info, "\n".join(body)))
             open_fence = None
+        else:
+            stripped = len(line) - len(line.lstrip(" "))
+            body.append(line[min(indent, stripped) :])
     return found
 
 
 def fence_languages(markdown: str) -> list[str]:
-    return [language for language, _ in fences(markdown)]
+    return [fence.language for fence in fences(markdown)]
 
 
 def is_exec(info: str) -> bool:
@@ -77,12 +95,15 @@ def test_every_python_fence_is_executed(page: Path) -> None:
     languages = fence_languages(expand_snippets(raw))
     shell = [lang for lang in languages if lang in SHELL_LANGS]
     assert not shell, "Befehle für Lesende gehören in ```console-Blöcke"
-    python_fences = sum(lang in PYTHON_LANGS for lang in languages)
-    executed = sum(block.syntax == "python" for block in extract_blocks(page))
-    assert executed == python_fences, (
-        f"{python_fences} Python-Fences, aber nur {executed} werden ausgeführt "
-        "(```py, ``` python oder {.python} überspringt pytest-codeblocks)"
-    )
+    executed = [b.code for b in extract_blocks(page) if b.syntax == "python"]
+    for fence in fences(expand_snippets(raw)):
+        if fence.language not in PYTHON_LANGS:
+            continue
+        # Auch mit <!--pytest-codeblocks:cont--> angehängte Blöcke zählen.
+        assert any(fence.code.strip() in code for code in executed), (
+            f"Nicht ausgeführt: ```{fence.info}\n{fence.code[:300]}\n"
+            "(```py, ``` python oder {.python} überspringt pytest-codeblocks)"
+        )
 
 
 @pytest.mark.parametrize("page", PAGES, ids=rel)
@@ -90,17 +111,16 @@ def test_rendered_code_matches_executed_code(built_site: Path, page: Path) -> No
     html = built_page(built_site, page).read_text(encoding="utf-8")
     rendered = re.findall(r'<div class="(?:language-([\w-]+) )?highlight">', html)
     found = fences(expand_snippets(page.read_text(encoding="utf-8")))
-    hidden = [info for _, info in found if is_exec(info) and "source=" not in info]
+    hidden = [f.info for f in found if is_exec(f.info) and "source=" not in f.info]
     assert not hidden, f"Beim Bauen ausgeführter Code muss sichtbar sein: {hidden}"
     # Jeder gezeigte Codeblock ist eine Fence, die wir oben eingeordnet haben
     # (markdown-exec zeigt mit result="…" die Ausgabe als weiteren Block) …
-    outputs = sum(is_exec(info) and "result=" in info for _, info in found)
+    outputs = sum(is_exec(f.info) and "result=" in f.info for f in found)
     assert len(rendered) == len(found) + outputs, "Codeblock ohne Fence (eingerückt?)"
     unexpected = sorted(set(rendered) - ALLOWED_HTML_LANGS)
     assert not unexpected, f"Codeblöcke mit Sprache {unexpected} auf der Seite"
-    # … und jeder gezeigte Python-Block wird ausgeführt.
-    executed = sum(block.syntax == "python" for block in extract_blocks(page))
-    assert rendered.count("python") == executed
+    # … und nur Python-Fences (deren Ausführung oben geprüft ist) sind Python.
+    assert rendered.count("python") == sum(f.language == "python" for f in found)
 
 
 class _ResourceCollector(HTMLParser):
