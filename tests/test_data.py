@@ -94,7 +94,7 @@ def test_failed_download_falls_back_without_hanging(online: Path) -> None:
     # Das Netz ist in den Tests gesperrt: Keras kann nicht herunterladen.
     _, source = load_mnist_with_source()
     assert source.key == "offline"
-    assert "Download nicht möglich" in source.description
+    assert "Download nicht möglich" in source.reason
     assert not online.exists()
 
 
