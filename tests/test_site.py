@@ -60,6 +60,10 @@ def fences(markdown: str) -> list[Fence]:
     return found
 
 
+def without_blank_lines(code: str) -> str:
+    return "\n".join(line for line in code.split("\n") if line.strip())
+
+
 def fence_languages(markdown: str) -> list[str]:
     return [fence.language for fence in fences(markdown)]
 
@@ -95,12 +99,18 @@ def test_every_python_fence_is_executed(page: Path) -> None:
     languages = fence_languages(expand_snippets(raw))
     shell = [lang for lang in languages if lang in SHELL_LANGS]
     assert not shell, "Befehle für Lesende gehören in ```console-Blöcke"
-    executed = [b.code for b in extract_blocks(page) if b.syntax == "python"]
+    # pytest-codeblocks verliert in eingerückten Blöcken (Admonitions) Leerzeilen.
+    executed = [
+        without_blank_lines(b.code)
+        for b in extract_blocks(page)
+        if b.syntax == "python"
+    ]
     for fence in fences(expand_snippets(raw)):
         if fence.language not in PYTHON_LANGS:
             continue
         # Auch mit <!--pytest-codeblocks:cont--> angehängte Blöcke zählen.
-        assert any(fence.code.strip() in code for code in executed), (
+        code = without_blank_lines(fence.code)
+        assert any(code in block for block in executed), (
             f"Nicht ausgeführt: ```{fence.info}\n{fence.code[:300]}\n"
             "(```py, ``` python oder {.python} überspringt pytest-codeblocks)"
         )
