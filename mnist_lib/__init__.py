@@ -1,7 +1,9 @@
 """mnist_lib – die kleine Bibliothek zur Lernseite „Neuronale Netze verstehen“.
 
 Ein Modul pro Thema: ``data`` (Laden, Offline-Teilmenge, Vorverarbeitung),
-``models`` (Keras-Modelle der Lektionen), ``plotting`` (Lernkurven, Ziffern).
+``models`` (Keras-Modelle der Lektionen), ``activations`` (Aktivierungsfunktionen
+in NumPy), ``losses`` (Verlustfunktionen in NumPy), ``plotting`` (Lernkurven,
+Ziffern, Funktionsverläufe).
 """
 
 __version__ = "0.1.0"

@@ -146,3 +146,51 @@ def figure_html(fig: Figure, alt: str, fmt: str = "svg") -> str:
     return (
         f'<img class="abbildung" src="data:{mime};base64,{data}" alt="{escape(alt)}">'
     )
+
+
+def plot_activations(
+    names: Sequence[str] | None = None, ncols: int = 5, num: int = 401
+) -> Figure:
+    """Aktivierungsfunktionen und ihre Ableitungen, je Funktion ein kleines Achsenpaar.
+
+    Durchgezogen: die Funktion, gestrichelt: ihre Ableitung. Softmax und
+    Log-Softmax brauchen einen Vektor; gezeigt wird die erste Komponente für die
+    Eingabe [x, 0] (zwei Klassen), siehe ``mnist_lib.activations.activation_curve``.
+    """
+    from mnist_lib.activations import ACTIVATION_NAMES, GERMAN_NAMES, activation_curve
+
+    names = list(ACTIVATION_NAMES if names is None else names)
+    if not names:
+        raise ValueError(
+            "Es braucht mindestens eine Aktivierungsfunktion zum Zeichnen."
+        )
+    unknown = [name for name in names if name not in ACTIVATION_NAMES]
+    if unknown:
+        raise ValueError(
+            f"Unbekannte Aktivierungsfunktion(en) {unknown}; bekannt sind: "
+            f"{', '.join(ACTIVATION_NAMES)}."
+        )
+    ranges = {"relu6": (-3.0, 9.0)}  # der Deckel bei 6 soll zu sehen sein
+    ncols = max(1, min(ncols, len(names)))
+    nrows = -(-len(names) // ncols)
+    fig, axes = plt.subplots(
+        nrows,
+        ncols,
+        figsize=(2.6 * ncols, 2.4 * nrows),
+        layout="constrained",
+        squeeze=False,
+    )
+    for ax, name in zip(axes.ravel(), names, strict=False):
+        x = np.linspace(*ranges.get(name, (-5.0, 5.0)), num)
+        values, derivative = activation_curve(name, x)
+        ax.plot(x, values, color="C0", label="Funktion")
+        ax.plot(x, derivative, color="C1", linestyle="--", label="Ableitung")
+        ax.axhline(0, color="0.7", linewidth=0.8, zorder=0)
+        ax.axvline(0, color="0.7", linewidth=0.8, zorder=0)
+        ax.set_title(GERMAN_NAMES[name])
+        vector_input = name in ("softmax", "log_softmax")
+        ax.set_xlabel("x  (Eingabe [x, 0])" if vector_input else "x")
+    for ax in axes.ravel()[len(names) :]:
+        ax.set_visible(False)
+    axes.ravel()[0].legend(loc="upper left", fontsize="small")
+    return fig

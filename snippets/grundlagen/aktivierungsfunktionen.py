@@ -1,0 +1,202 @@
+"""Das Neuron und Aktivierungsfunktionen.
+
+Rechnet ein Neuron von Hand (gewichtete Summe, Schwellenwert, Sigmoid),
+zeigt alle Aktivierungsfunktionen aus mnist_lib.activations und prüft sie
+gegen Keras.
+Seite: docs/grundlagen/aktivierungsfunktionen.md
+"""
+
+# --8<-- [start:neuron]
+import numpy as np
+
+x = np.array([0.5, 0.2, 0.9])  # drei Eingaben
+w = np.array([0.5, -0.3, 0.1])  # ein Gewicht pro Eingabe
+b = 0.1  # der Bias des Neurons
+
+products = x * w  # elementweise: x_i · w_i
+u = np.sum(products) + b  # die gewichtete Summe
+
+print("Produkte x_i · w_i:", products)
+print("gewichtete Summe u:", u)
+print("dasselbe mit np.dot:", np.dot(x, w) + b)
+# --8<-- [end:neuron]
+
+# --8<-- [start:threshold]
+u = 0.38  # die gewichtete Summe von oben
+
+# Aktivierungsfunktion als Schwellenwert: Das Neuron „feuert“ ab u = 0.
+if u < 0:  # noqa: SIM108 (so steht es im Quellmaterial)
+    output = 0
+else:
+    output = 1
+print("Ausgabe der Schwellenwertfunktion:", output)
+print("Ergebnis von bool(u):", bool(u))
+# --8<-- [end:threshold]
+
+# --8<-- [start:bool_vs_step]
+print("      u  Schwellenwert  u >= 0  bool(u)")
+for u in [-0.5, 0.0, 0.38]:
+    step = 0 if u < 0 else 1
+    print(f"{u:7}  {step:13}  {u >= 0!s:6}  {bool(u)}")
+# --8<-- [end:bool_vs_step]
+
+# --8<-- [start:sigmoid_source]
+import numpy as np
+
+u = 0.38  # gewichtete Summe: 0.5·0.5 + 0.2·(−0.3) + 0.9·0.1 + 0.1
+
+# Aktivierungsfunktion als Sigmoidfunktion
+sigmoid = 1 / (1 + np.exp(-u))
+print("Ausgabe der Sigmoidfunktion:", sigmoid)
+# --8<-- [end:sigmoid_source]
+
+# --8<-- [start:overflow]
+import numpy as np
+
+from mnist_lib.activations import sigmoid
+
+u = -1000.0
+with np.errstate(over="raise"):  # Überlauf als Fehler statt als Warnung
+    try:
+        print(1 / (1 + np.exp(-u)))
+    except FloatingPointError as error:
+        print("naive Formel:", error)
+print("mnist_lib:   ", sigmoid(u))
+# --8<-- [end:overflow]
+
+# --8<-- [start:overview]
+import numpy as np
+
+from mnist_lib.activations import ELEMENTWISE
+
+x = np.array([-10.0, -1.0, 0.0, 1.0, 10.0])
+print(f"{'x':>9}", *(f"{value:>8}" for value in x))
+for name, (function, _derivative) in ELEMENTWISE.items():
+    print(f"{name:>9}", *(f"{value:8.4f}" for value in function(x)))
+# --8<-- [end:overview]
+
+# --8<-- [start:keras_check]
+import keras
+import numpy as np
+
+from mnist_lib import activations
+
+x = np.linspace(-100, 100, 2001)
+for name in ["sigmoid", "tanh", "relu", "relu6", "elu", "softplus", "softsign"]:
+    ours = getattr(activations, name)(x)
+    theirs = keras.ops.convert_to_numpy(getattr(keras.activations, name)(x))
+    same = np.allclose(ours, theirs)
+    print(f"{name:>9}: gleich wie keras.activations.{name}?", same)
+# --8<-- [end:keras_check]
+
+# --8<-- [start:vanishing]
+from mnist_lib.activations import (
+    relu_derivative,
+    sigmoid_derivative,
+    tanh_derivative,
+)
+
+print("größte Steigung: Sigmoid", sigmoid_derivative(0.0), end="  ")
+print("tanh", tanh_derivative(0.0))
+for layers in [1, 5, 10, 20]:
+    # bestenfalls wird der Gradient pro Sigmoid-Schicht mit 0,25 multipliziert
+    factor = 0.25**layers
+    print(f"Sigmoid-Schichten: {layers:2} → Faktor höchstens {factor:.1e}")
+print("ReLU für u > 0:", relu_derivative(3.0), "– egal wie viele Schichten")
+# --8<-- [end:vanishing]
+
+# --8<-- [start:softmax]
+import numpy as np
+
+from mnist_lib.activations import log_softmax, softmax
+
+scores = np.array([2.0, 1.0, 0.1])  # gewichtete Summen der Ausgabeschicht
+probabilities = softmax(scores)
+print("Softmax:        ", probabilities.round(4))
+print("Summe:          ", probabilities.sum())
+print("Log-Softmax:    ", log_softmax(scores).round(4))
+same_winner = np.argmax(scores) == np.argmax(probabilities)
+print("größte bleibt größte:", same_winner)
+# --8<-- [end:softmax]
+
+# --8<-- [start:softmax_stable]
+import numpy as np
+
+from mnist_lib.activations import softmax
+
+scores = np.array([1000.0, 1001.0, 1002.0])
+# Die naive Formel läuft über; die Warnungen dazu blenden wir aus.
+with np.errstate(over="ignore", invalid="ignore"):
+    naive = np.exp(scores) / np.sum(np.exp(scores))
+print("naiv:        ", naive)
+shifted = scores - scores.max()  # [-2, -1, 0]
+print("Maximum ab:  ", np.exp(shifted) / np.sum(np.exp(shifted)))
+print("mnist_lib:   ", softmax(scores))
+# --8<-- [end:softmax_stable]
+
+# --8<-- [start:softmax_gradient]
+import numpy as np
+
+from mnist_lib.activations import softmax, softmax_jacobian, softmax_vjp
+
+scores = np.array([2.0, 1.0, 0.1])
+s = softmax(scores)
+jacobian = softmax_jacobian(scores)  # J[i, j] = ∂s_i/∂x_j
+print("Jacobi-Matrix:")
+print(jacobian.round(4))
+upstream = np.array([0.0, 0.0, -1 / s[2]])  # Gradient des Verlusts nach s
+vjp = softmax_vjp(scores, upstream)  # ohne die Matrix aufzustellen
+print("Vektor-Jacobi-Produkt:", vjp.round(4))
+print("gleich upstream @ J?  ", np.allclose(vjp, upstream @ jacobian))
+# --8<-- [end:softmax_gradient]
+
+# --8<-- [start:dense_layer]
+import keras
+import numpy as np
+
+from mnist_lib.activations import sigmoid
+
+keras.utils.set_random_seed(42)
+# eine Schicht mit 3 Neuronen
+layer = keras.layers.Dense(3, activation="sigmoid")
+x = np.array([[0.5, 0.2, 0.9, 0.4]], dtype="float32")  # ein Sample, 4 Features
+y = keras.ops.convert_to_numpy(layer(x))
+
+# W: Shape (4, 3), eine Spalte pro Neuron; b: Shape (3,)
+W, b = layer.get_weights()
+u = x @ W + b  # die drei gewichteten Summen auf einmal
+print("Shape von W:", W.shape, " Shape von b:", b.shape)
+print("Keras und von Hand gleich?", np.allclose(y, sigmoid(u)))
+# --8<-- [end:dense_layer]
+
+# --8<-- [start:keras3_model]
+import keras
+from keras import layers
+
+model = keras.Sequential(
+    [
+        keras.Input(shape=(28 * 28,)),  # Eingabeschicht: 784 Features
+        layers.Dense(512, activation="sigmoid", name="verdeckt_1"),
+        layers.Dense(36, activation="sigmoid", name="verdeckt_2"),
+        layers.Dense(10, activation="softmax", name="ausgabe"),  # 10 Klassen
+    ]
+)
+for layer in model.layers:
+    activation = layer.activation.__name__
+    print(f"{layer.name:10} {layer.units:3} Neuronen, Aktivierung {activation}")
+print("Ausgabe-Shape:", model.output_shape)
+# --8<-- [end:keras3_model]
+
+# --8<-- [start:cross_entropy]
+import numpy as np
+import tensorflow as tf
+
+from mnist_lib.activations import log_softmax
+
+logits = np.array([[2.0, 1.0, 0.1]])  # u der Ausgabeschicht, noch ohne Softmax
+labels = np.array([[0.0, 0.0, 1.0]])  # One-Hot-Kodierung: richtig ist Klasse 2
+loss_tf = tf.nn.softmax_cross_entropy_with_logits(labels=labels, logits=logits)
+loss_ours = -np.sum(labels * log_softmax(logits), axis=-1)
+print("tf.nn:          ", loss_tf.numpy().round(4))
+print("mit log_softmax:", loss_ours.round(4))
+# --8<-- [end:cross_entropy]
