@@ -10,6 +10,7 @@ Blöcke ausgeführt werden.
 from __future__ import annotations
 
 import io
+import os
 import re
 from functools import cache
 from pathlib import Path
@@ -21,6 +22,12 @@ import yaml
 from pytest_codeblocks.main import CodeBlock, extract_from_buffer
 
 ROOT = Path(__file__).resolve().parent
+
+# Tests laufen immer offline und ohne Bildschirm – auch ohne `make test` und auch,
+# wenn nur eine einzelne Seite geprüft wird (pytest docs/….md).
+os.environ["MNIST_LIB_OFFLINE"] = "1"
+os.environ.setdefault("MPLBACKEND", "Agg")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 # ```python title="x" / ```python hl_lines="2" → ```python
 _PYTHON_FENCE_WITH_OPTIONS = re.compile(

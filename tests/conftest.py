@@ -16,11 +16,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 NETGUARD = Path(__file__).resolve().parent / "netguard"
 
-# Tests laufen immer offline und ohne Bildschirm – auch ohne `make test`.
-os.environ["MNIST_LIB_OFFLINE"] = "1"
-os.environ.setdefault("MPLBACKEND", "Agg")
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-
 
 def offline_env() -> dict[str, str]:
     """Umgebung für Unterprozesse: offline, Netz gesperrt (außer localhost)."""
