@@ -100,6 +100,7 @@ class PageVisit:
     math: dict[str, Any] = field(default_factory=dict)
     is_notebook: bool = False
     ipynb_links: list[str] = field(default_factory=list)
+    tooltip_terms: list[str] = field(default_factory=list)
 
 
 def offline_context(browser: Browser, external: list[str]) -> BrowserContext:
@@ -219,6 +220,9 @@ def visits(browser: Browser, site_url: str, page_paths: list[str]) -> list[PageV
             visit.is_notebook = page.locator(".jupyter-wrapper").count() > 0
             visit.ipynb_links = page.eval_on_selector_all(
                 'a[href$=".ipynb"]', "links => links.map(a => a.href)"
+            )
+            visit.tooltip_terms = page.eval_on_selector_all(
+                ".md-content abbr[title]", "els => els.map(e => e.textContent.trim())"
             )
         finally:
             context.close()
@@ -379,6 +383,37 @@ def test_glossary_terms_have_german_tooltips(
         "Fehler beim Überfahren der Begriffe:\n"
         + "\n".join(errors.console_errors + errors.page_errors)
     )
+    offline.assert_no_external_requests()
+
+
+def test_every_lesson_page_has_glossary_tooltips(
+    visits: list[PageVisit], offline: OfflineBrowsing, site_url: str
+) -> None:
+    """Auf jeder Markdown-Seite erklären Tooltips die Glossarbegriffe im Text."""
+    lessons = [v for v in visits if not v.is_notebook]
+    assert len(lessons) >= 2
+    missing = [v.path or "/" for v in lessons if len(set(v.tooltip_terms)) < 3]
+    assert not missing, f"Seiten mit weniger als drei Glossar-Tooltips: {missing}"
+
+    # Auf jeder Seite zeigt der erste Begriff beim Überfahren seinen Tooltip.
+    for visit in lessons:
+        page = offline.context.new_page()
+        page.goto(visit.url, wait_until="networkidle")
+        # Fest an das Element binden: mkdocs-material entfernt title beim Überfahren,
+        # ein Locator auf abbr[title] zeigte danach auf den nächsten Begriff.
+        abbr = page.locator(".md-content abbr[title]").first.element_handle()
+        abbr.scroll_into_view_if_needed()
+        tooltip_id = ""
+        for _ in range(10):  # Tooltips werden erst nach dem Laden angebunden
+            page.mouse.move(0, 0)
+            abbr.hover()
+            tooltip_id = abbr.get_attribute("aria-describedby") or ""
+            if tooltip_id:
+                break
+            page.wait_for_timeout(200)
+        assert tooltip_id, f"{visit.path or '/'}: kein Tooltip beim Überfahren"
+        expect(page.locator(f'[id="{tooltip_id}"]')).to_be_visible()
+        page.close()
     offline.assert_no_external_requests()
 
 

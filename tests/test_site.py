@@ -167,7 +167,11 @@ def test_no_resources_from_other_hosts(built_site: Path) -> None:
 
 
 # Wortformen, die sich nicht durch Abschneiden einer Endung auf den Eintrag zurückführen
-IRREGULAR_FORMS = {"Matrizen": "Matrix", "verdeckten Schichten": "verdeckte Schicht"}
+IRREGULAR_FORMS = {
+    "Matrizen": "Matrix",
+    "Kanäle": "Kanal",
+    "verdeckten Schichten": "verdeckte Schicht",
+}
 
 
 def test_glossary_tooltips_name_glossary_terms() -> None:
