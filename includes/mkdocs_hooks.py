@@ -1,21 +1,33 @@
-"""mkdocs-Hooks: Umgebung für die Ausführung der Notebooks beim Bauen.
+"""mkdocs-Hooks der Seite.
 
-Die Notebook-Kernel erben die Umgebungsvariablen des mkdocs-Prozesses.
+- Umgebung für die Ausführung der Notebooks beim Bauen (die Kernel erben sie),
+- „Getestet mit“: Versionen und Datum des Baus, der den Code ausgeführt hat,
+- Snippet-Dateien jeder Lektion zum Herunterladen.
 """
 
 from __future__ import annotations
 
 import atexit
+import datetime as dt
 import os
+import platform
 import shutil
 import tempfile
+from importlib.metadata import version
 from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.files import File, Files
 
 KERNEL_CONFIG = """\
 # Ausgaben von C-Bibliotheken (TensorFlows Start-Meldungen über CUDA, oneDNN …)
 # nicht in die Notebook-Ausgaben übernehmen; sie landen in der Konsole von mkdocs.
 c.IPKernelApp.capture_fd_output = False
 """
+
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS = ROOT / "snippets"
+DOWNLOADS = "downloads/snippets"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -30,3 +42,44 @@ def on_startup(command: str, dirty: bool) -> None:
     (profile / "ipython_kernel_config.py").write_text(KERNEL_CONFIG, encoding="utf-8")
     os.environ["IPYTHONDIR"] = str(ipython_dir)
     atexit.register(shutil.rmtree, ipython_dir, ignore_errors=True)
+
+
+def tested_with() -> dict[str, str]:
+    """Versionen, mit denen der Code dieses Baus lief, und das Datum des Baus."""
+    return {
+        "python": platform.python_version(),
+        "tensorflow": version("tensorflow"),
+        "keras": version("keras"),
+        "numpy": version("numpy"),
+        "date": dt.datetime.now(dt.UTC).strftime("%d.%m.%Y"),
+    }
+
+
+def on_config(config: Any) -> Any:
+    config.extra["tested_with"] = tested_with()
+    return config
+
+
+def snippet_for(src_uri: str) -> Path | None:
+    """Die Snippet-Datei einer Seite: gleicher Pfad, Endung .py."""
+    candidate = SNIPPETS / Path(src_uri).with_suffix(".py")
+    return candidate if candidate.is_file() else None
+
+
+def on_files(files: Files, config: Any) -> Files:
+    # Jede Snippet-Datei, die zu einer Seite gehört, liegt der Seite zum Download bei.
+    for file in list(files.documentation_pages()):
+        snippet = snippet_for(file.src_uri)
+        if snippet is not None:
+            uri = f"{DOWNLOADS}/{snippet.relative_to(SNIPPETS).as_posix()}"
+            files.append(File.generated(config, uri, abs_src_path=str(snippet)))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    snippet = snippet_for(page.file.src_uri)
+    if snippet is not None:
+        page.meta["snippet_download"] = (
+            f"{DOWNLOADS}/{snippet.relative_to(SNIPPETS).as_posix()}"
+        )
+    return markdown

@@ -195,3 +195,36 @@ def test_glossary_tooltips_name_glossary_terms() -> None:
         assert re.search(r"\((?:engl|dt)\. [^)]+\)\.?$", text), (
             f"„{term}“: Übersetzung?"
         )
+
+
+def test_every_page_says_what_it_was_tested_with(built_site: Path) -> None:
+    import platform
+    from importlib.metadata import version
+
+    expected = (
+        f"Getestet mit Python {platform.python_version()}, "
+        f"TensorFlow {version('tensorflow')}, Keras {version('keras')} "
+        f"und NumPy {version('numpy')}"
+    )
+    pages = [p for p in built_site.rglob("index.html") if "assets" not in p.parts]
+    assert pages
+    for html in pages:
+        text = re.sub(r"\s+", " ", html.read_text(encoding="utf-8"))
+        assert expected in text, f"{html.relative_to(built_site)}: „Getestet mit“ fehlt"
+        assert re.search(r"lief beim Bau am \d\d\.\d\d\.\d{4}", text)
+
+
+def test_lessons_offer_their_snippets_for_download(built_site: Path) -> None:
+    offered = 0
+    for page in PAGES:
+        snippet = ROOT / "snippets" / page.relative_to(DOCS).with_suffix(".py")
+        html = built_page(built_site, page).read_text(encoding="utf-8")
+        links = re.findall(r'<a href="([^"]+)" title="Skript herunterladen"', html)
+        if not snippet.exists():
+            assert not links
+            continue
+        assert len(links) == 1, f"{rel(page)}: Download-Knopf für {snippet.name} fehlt"
+        target = (built_page(built_site, page).parent / links[0]).resolve()
+        assert target.read_bytes() == snippet.read_bytes()
+        offered += 1
+    assert offered >= 1
