@@ -2,13 +2,15 @@
 
 - Umgebung für die Ausführung der Notebooks beim Bauen (die Kernel erben sie),
 - „Getestet mit“: Versionen und Datum des Baus, der den Code ausgeführt hat,
-- Snippet-Dateien jeder Lektion zum Herunterladen.
+- Snippet-Dateien jeder Lektion zum Herunterladen,
+- Alternativtexte für die Abbildungen der Notebooks (aus den Zell-Metadaten „alt“).
 """
 
 from __future__ import annotations
 
 import atexit
 import datetime as dt
+import json
 import os
 import platform
 import shutil
@@ -17,6 +19,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 KERNEL_CONFIG = """\
@@ -83,3 +87,41 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
             f"{DOWNLOADS}/{snippet.relative_to(SNIPPETS).as_posix()}"
         )
     return markdown
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    """Bilder in Notebook-Ausgaben bekommen den Alternativtext ihrer Zelle.
+
+    nbconvert schreibt sonst „No description has been provided for this image“.
+    Jede Code-Zelle, die ein Bild zeigt, braucht in ihren Metadaten ``"alt"``
+    (ein Text oder eine Liste mit einem Text pro Bild) – sonst scheitert der Bau.
+    """
+    if not page.file.src_uri.endswith(".ipynb"):
+        return html
+    notebook = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
+    code_cells = [c for c in notebook["cells"] if c["cell_type"] == "code"]
+    soup = BeautifulSoup(html, "html.parser")
+    divs = [
+        div
+        for div in soup.select("div.jp-CodeCell")
+        if div.find_parent("div", class_="jp-CodeCell") is None
+    ]
+    if len(divs) != len(code_cells):
+        raise PluginError(
+            f"{page.file.src_uri}: {len(code_cells)} Code-Zellen, aber {len(divs)} "
+            "im HTML – Alternativtexte lassen sich nicht zuordnen."
+        )
+    for number, (cell, div) in enumerate(zip(code_cells, divs, strict=True), 1):
+        images = div.select(".jp-OutputArea img")
+        if not images:
+            continue
+        alt = cell.get("metadata", {}).get("alt")
+        alts = alt if isinstance(alt, list) else [alt] * len(images)
+        if not all(alts) or len(alts) != len(images):
+            raise PluginError(
+                f"{page.file.src_uri}, Code-Zelle {number}: {len(images)} Bild(er), "
+                f'aber kein passender Alternativtext in den Zell-Metadaten ("alt").'
+            )
+        for image, text in zip(images, alts, strict=True):
+            image["alt"] = text
+    return str(soup)
