@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -44,6 +45,9 @@ LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 # Schemata ohne Netzverkehr
 LOCAL_SCHEMES = frozenset({"data", "blob", "about", "chrome-error"})
 TIMEOUT_MS = 20_000
+# Bildschirmfotos jeder Seite (Desktop und Telefon) zum Anschauen durch Menschen
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
+PHONE = {"width": 390, "height": 844}
 
 NOTEBOOK_PAGE = "einstieg/mnist-mit-keras/"
 GLOSSARY_PAGE = "grundlagen/glossar/"
@@ -101,6 +105,8 @@ class PageVisit:
     is_notebook: bool = False
     ipynb_links: list[str] = field(default_factory=list)
     tooltip_terms: list[str] = field(default_factory=list)
+    images: list[dict[str, Any]] = field(default_factory=list)
+    axe_violations: list[str] = field(default_factory=list)
 
 
 def offline_context(browser: Browser, external: list[str]) -> BrowserContext:
@@ -159,6 +165,23 @@ def format_problems(problems: dict[str, list[str]]) -> str:
         f"  {path or '/'}:\n" + "\n".join(f"    - {item}" for item in items)
         for path, items in problems.items()
     )
+
+
+def axe_violations(page: Page) -> list[str]:
+    """axe-core (aus dem PyPI-Paket axe-playwright-python) auf der geladenen Seite."""
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {len(v['nodes'])}× – "
+        f"{v['nodes'][0]['target']} – {v['help']}"
+        for v in results.response["violations"]
+    ]
+
+
+def screenshot_path(path: str, variant: str) -> Path:
+    """Bildschirmfoto-Datei einer Seite, z. B. grundlagen_tensoren-phone.png."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    name = path.strip("/").replace("/", "_") or "start"
+    return SCREENSHOTS / f"{name}-{variant}.png"
 
 
 # ── Fixtures ────────────────────────────────────────────────────────────
@@ -224,6 +247,14 @@ def visits(browser: Browser, site_url: str, page_paths: list[str]) -> list[PageV
             visit.tooltip_terms = page.eval_on_selector_all(
                 ".md-content abbr[title]", "els => els.map(e => e.textContent.trim())"
             )
+            visit.images = page.eval_on_selector_all(
+                ".md-content img",
+                """imgs => imgs.map(i => ({src: i.getAttribute("src").slice(0, 80),
+                    alt: i.getAttribute("alt") || "", loaded: i.complete,
+                    width: i.naturalWidth}))""",
+            )
+            visit.axe_violations = axe_violations(page)
+            page.screenshot(path=screenshot_path(path, "desktop"), full_page=True)
         finally:
             context.close()
         results.append(visit)
@@ -401,7 +432,7 @@ def test_every_lesson_page_has_glossary_tooltips(
         page.goto(visit.url, wait_until="networkidle")
         # Fest an das Element binden: mkdocs-material entfernt title beim Überfahren,
         # ein Locator auf abbr[title] zeigte danach auf den nächsten Begriff.
-        abbr = page.locator(".md-content abbr[title]").first.element_handle()
+        abbr = page.locator(".md-content abbr[title]:visible").first.element_handle()
         abbr.scroll_into_view_if_needed()
         tooltip_id = ""
         for _ in range(10):  # Tooltips werden erst nach dem Laden angebunden
@@ -463,3 +494,89 @@ def test_notebooks_can_be_downloaded(
     finally:
         context.close()
     assert not problems, "Notebook-Download gestört:\n" + format_problems(problems)
+
+
+def test_images_are_loaded_and_described_in_german(visits: list[PageVisit]) -> None:
+    """Jedes Bild ist geladen und hat einen deutschen Alternativtext."""
+    problems: dict[str, list[str]] = {}
+    for visit in visits:
+        issues = [
+            f"{image['src']}…: nicht geladen"
+            for image in visit.images
+            if not image["loaded"] or not image["width"]
+        ] + [
+            f"{image['src']}…: Alternativtext fehlt oder ist nicht deutsch "
+            f"({image['alt']!r})"
+            for image in visit.images
+            if not (
+                GERMAN_WORDS.search(image["alt"]) or re.search("[äöüß]", image["alt"])
+            )
+        ]
+        if issues:
+            problems[visit.path or "/"] = issues
+    assert sum(len(v.images) for v in visits) >= 4, "Keine Abbildungen gefunden?"
+    assert not problems, format_problems(problems)
+
+
+def test_axe_finds_no_accessibility_violations(
+    visits: list[PageVisit], browser: Browser, site_url: str
+) -> None:
+    """axe-core: keine Verstöße, im hellen und im dunklen Farbschema."""
+    problems = {
+        f"{v.path or '/'} (hell)": v.axe_violations for v in visits if v.axe_violations
+    }
+    context = browser.new_context(color_scheme="dark")
+    try:
+        for visit in visits:
+            page = context.new_page()
+            page.goto(visit.url, wait_until="networkidle")
+            scheme = page.get_attribute("body", "data-md-color-scheme")
+            assert scheme == "slate", f"{visit.path}: dunkles Schema nicht aktiv"
+            if violations := axe_violations(page):
+                problems[f"{visit.path or '/'} (dunkel)"] = violations
+            page.close()
+    finally:
+        context.close()
+    assert not problems, format_problems(problems)
+
+
+def test_color_scheme_toggle(offline: OfflineBrowsing, site_url: str) -> None:
+    """Der Schalter wechselt zwischen hellem und dunklem Schema (und zurück)."""
+    page = offline.context.new_page()
+    page.goto(site_url, wait_until="networkidle")
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.get_by_title("Dunkles Farbschema").first.click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.get_by_title("Helles Farbschema").first.click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    offline.assert_no_external_requests()
+
+
+def test_phone_layout_and_screenshots(
+    browser: Browser, site_url: str, visits: list[PageVisit]
+) -> None:
+    """Bei Telefonbreite scrollt keine Seite seitwärts; Fotos beider Breiten."""
+    problems: dict[str, list[str]] = {}
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2)
+    try:
+        for visit in visits:
+            page = context.new_page()
+            page.goto(visit.url, wait_until="networkidle")
+            overflow = page.evaluate(
+                "() => document.documentElement.scrollWidth - window.innerWidth"
+            )
+            if overflow > 1:
+                problems[visit.path or "/"] = [
+                    f"{overflow} px breiter als der Bildschirm"
+                ]
+            if not page.locator("label.md-header__button[for='__drawer']").is_visible():
+                problems.setdefault(visit.path or "/", []).append("kein Menüknopf")
+            page.screenshot(path=screenshot_path(visit.path, "phone"), full_page=True)
+            page.close()
+    finally:
+        context.close()
+    assert not problems, format_problems(problems)
+    shots = sorted(SCREENSHOTS.glob("*.png"))
+    assert len(shots) >= 2 * len(visits), f"Bildschirmfotos fehlen in {SCREENSHOTS}"
+    print(f"\nBildschirmfotos: {SCREENSHOTS} ({len(shots)} Dateien)")
