@@ -88,3 +88,11 @@ def site_url(built_site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Sagen, wo die Bildschirmfotos der Browser-Tests liegen."""
+    shots = ROOT / "test-artifacts" / "screenshots"
+    if shots.is_dir() and any(shots.glob("*.png")):
+        count = len(list(shots.glob("*.png")))
+        terminalreporter.write_line(f"Bildschirmfotos der Seiten: {shots} ({count})")
