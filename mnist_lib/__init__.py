@@ -2,8 +2,8 @@
 
 Ein Modul pro Thema: ``data`` (Laden, Offline-Teilmenge, Vorverarbeitung),
 ``models`` (Keras-Modelle der Lektionen), ``activations`` (Aktivierungsfunktionen
-in NumPy), ``losses`` (Verlustfunktionen in NumPy), ``plotting`` (Lernkurven,
-Ziffern, Funktionsverläufe).
+in NumPy), ``losses`` (Verlustfunktionen in NumPy), ``graph`` (Datenflussgraphen von
+``tf.function``), ``plotting`` (Lernkurven, Ziffern, Funktionsverläufe).
 """
 
 __version__ = "0.1.0"
