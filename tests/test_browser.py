@@ -1,7 +1,8 @@
 """Die gebaute Seite im echten Browser prüfen (Chromium über Playwright).
 
-Alle Seiten werden aus dem gebauten Ordner ermittelt (jede ``index.html`` außer
-``assets/``), damit neue Lektionen ohne Änderung hier mitgeprüft werden.
+Alle Seiten werden aus dem gebauten Ordner ermittelt (jede ``.html``-Datei außer
+``assets/`` und ``404.html``), damit neue Lektionen ohne Änderung hier mitgeprüft
+werden. Die Seite wird offline-fähig gebaut (ohne Verzeichnis-URLs).
 """
 
 from __future__ import annotations
@@ -49,8 +50,8 @@ TIMEOUT_MS = 20_000
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
 PHONE = {"width": 390, "height": 844}
 
-NOTEBOOK_PAGE = "einstieg/mnist-mit-keras/"
-GLOSSARY_PAGE = "grundlagen/glossar/"
+NOTEBOOK_PAGE = "einstieg/mnist-mit-keras.html"
+GLOSSARY_PAGE = "grundlagen/glossar.html"
 GLOSSARY_TERMS = ("Sample", "Label", "Feature")
 # Häufige deutsche Funktionswörter: grober Beleg, dass ein Tooltip deutsch ist.
 GERMAN_WORDS = re.compile(
@@ -180,7 +181,7 @@ def axe_violations(page: Page) -> list[str]:
 def screenshot_path(path: str, variant: str) -> Path:
     """Bildschirmfoto-Datei einer Seite, z. B. grundlagen_tensoren-phone.png."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    name = path.strip("/").replace("/", "_") or "start"
+    name = path.removesuffix(".html").replace("/", "_") or "start"
     return SCREENSHOTS / f"{name}-{variant}.png"
 
 
@@ -207,13 +208,13 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="module")
 def page_paths(built_site: Path) -> list[str]:
-    """Relative URLs aller gebauten Seiten (Startseite ``""``, sonst ``"a/b/"``)."""
+    """Relative URLs aller gebauten Seiten (Startseite ``""``, sonst ``"a/b.html"``)."""
     paths = sorted(
         ""
-        if index.parent == built_site
-        else index.parent.relative_to(built_site).as_posix() + "/"
-        for index in built_site.rglob("index.html")
-        if index.relative_to(built_site).parts[0] != "assets"
+        if html.relative_to(built_site).as_posix() == "index.html"
+        else html.relative_to(built_site).as_posix()
+        for html in built_site.rglob("*.html")
+        if html.relative_to(built_site).parts[0] != "assets" and html.name != "404.html"
     )
     assert "" in paths, f"Keine Startseite index.html in {built_site} gefunden."
     return paths
@@ -464,7 +465,7 @@ def test_notebooks_can_be_downloaded(
             issues: list[str] = []
             if not visit.ipynb_links:
                 built = sorted(
-                    p.name for p in (built_site / visit.path).glob("*.ipynb")
+                    p.name for p in (built_site / visit.path).parent.glob("*.ipynb")
                 )
                 issues.append(
                     'kein Download-Link (a[href$=".ipynb"]) auf der Seite; '
@@ -580,3 +581,43 @@ def test_phone_layout_and_screenshots(
     shots = sorted(SCREENSHOTS.glob("*.png"))
     assert len(shots) >= 2 * len(visits), f"Bildschirmfotos fehlen in {SCREENSHOTS}"
     print(f"\nBildschirmfotos: {SCREENSHOTS} ({len(shots)} Dateien)")
+
+
+def test_site_works_from_a_downloaded_folder(
+    browser: Browser, built_site: Path
+) -> None:
+    """Aus dem Ordner geöffnet (file://): Seiten, Links und Suche funktionieren."""
+    external: list[str] = []
+    context = browser.new_context()
+
+    def handle(route: Route) -> None:
+        url = route.request.url
+        if url.startswith(("file:", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            external.append(url)
+            route.abort()
+
+    context.route("**/*", handle)
+    errors = PageVisit(path="file://", url=(built_site / "index.html").as_uri())
+    try:
+        page = context.new_page()
+        watch_errors(page, errors)
+        page.goto(errors.url, wait_until="load")
+        expect(page.locator("h1").first).to_contain_text("Neuronale Netze verstehen")
+        # Einem Link der Startseite zu einer Lektion folgen
+        page.locator(".md-content a[href$='tensoren.html']").first.click()
+        page.wait_for_load_state("load")
+        assert page.url.endswith("grundlagen/tensoren.html"), page.url
+        expect(page.locator("h1").first).to_contain_text("Tensoren")
+        # Suche über den mitgelieferten iframe-worker-Shim
+        page.keyboard.press("s")
+        page.keyboard.type("Gewichte", delay=30)
+        results = page.locator("a.md-search-result__link")
+        expect(results.first).to_be_visible(timeout=TIMEOUT_MS)
+    finally:
+        context.close()
+    assert not (errors.console_errors or errors.page_errors), "\n".join(
+        errors.console_errors + errors.page_errors
+    )
+    assert not external, "Anfragen an fremde Rechner:\n" + "\n".join(external)

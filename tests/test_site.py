@@ -74,10 +74,16 @@ def is_exec(info: str) -> bool:
 
 
 def built_page(site: Path, page: Path) -> Path:
-    stem = page.relative_to(DOCS).with_suffix("")
-    if stem.name == "index":
-        return site / stem.parent / "index.html"
-    return site / stem / "index.html"
+    """HTML-Datei einer Seite (offline-fähiger Bau: ohne Verzeichnis-URLs)."""
+    return site / page.relative_to(DOCS).with_suffix(".html")
+
+
+def built_pages(site: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in site.rglob("*.html")
+        if "assets" not in p.parts and p.name != "404.html"
+    )
 
 
 def test_strict_build_has_no_warnings(site_build) -> None:
@@ -206,8 +212,8 @@ def test_every_page_says_what_it_was_tested_with(built_site: Path) -> None:
         f"TensorFlow {version('tensorflow')}, Keras {version('keras')} "
         f"und NumPy {version('numpy')}"
     )
-    pages = [p for p in built_site.rglob("index.html") if "assets" not in p.parts]
-    assert pages
+    pages = built_pages(built_site)
+    assert len(pages) >= len(PAGES)
     for html in pages:
         text = re.sub(r"\s+", " ", html.read_text(encoding="utf-8"))
         assert expected in text, f"{html.relative_to(built_site)}: „Getestet mit“ fehlt"
