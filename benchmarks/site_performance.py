@@ -160,9 +160,8 @@ def main() -> None:
                     else "   –"
                 )
                 flag = "  (über Budget)" if sizes[path] > BUDGET_BYTES else ""
-                print(
-                    f"{path or 'index.html':45} {sizes[path] / 1000:7.0f}  {score_text}{flag}"
-                )
+                size = f"{sizes[path] / 1000:7.0f}"
+                print(f"{path:45} {size}  {score_text}{flag}")
         finally:
             server.shutdown()
 
