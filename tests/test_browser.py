@@ -547,9 +547,9 @@ def test_color_scheme_toggle(offline: OfflineBrowsing, site_url: str) -> None:
     page.goto(site_url, wait_until="networkidle")
     body = page.locator("body")
     expect(body).to_have_attribute("data-md-color-scheme", "default")
-    page.get_by_title("Dunkles Farbschema").first.click()
+    page.locator("label[title='Dunkles Farbschema']:visible").click()
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
-    page.get_by_title("Helles Farbschema").first.click()
+    page.locator("label[title='Helles Farbschema']:visible").click()
     expect(body).to_have_attribute("data-md-color-scheme", "default")
     offline.assert_no_external_requests()
 
