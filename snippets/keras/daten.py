@@ -1,0 +1,161 @@
+"""Keras-Rezepte: Daten vorbereiten.
+
+Datensätze laden (mit Offline-Ersatz), CSV lesen, Sequenzen auffüllen,
+One-Hot-Kodierung, Aufteilen und Standardisieren – jedes Rezept für sich kopierbar.
+Seite: docs/keras/daten.md
+"""
+
+# --8<-- [start:mnist]
+from mnist_lib.data import load_mnist_with_source
+
+# mit Netz wie keras.datasets.mnist.load_data(), sonst 5 000 echte Ziffern
+((x_train, y_train), (x_test, y_test)), source = load_mnist_with_source()
+print(source)  # welche Daten: vollständiges MNIST oder Offline-Teilmenge
+print("Bilder:", x_train.shape, x_train.dtype, "Labels:", y_train.shape)
+
+assert x_train.shape[1:] == (28, 28) and x_train.dtype == "uint8"
+assert set(y_train) == set(range(10)), "alle zehn Ziffern kommen vor"
+# --8<-- [end:mnist]
+
+# --8<-- [start:boston]
+import numpy as np
+
+from mnist_lib.datasets import load_boston_housing_with_source
+
+# wie keras.datasets.boston_housing.load_data()
+((x_train2, y_train2), (x_test2, y_test2)), source = load_boston_housing_with_source()
+print(source)
+print("Merkmale:", x_train2.shape, x_test2.shape)
+print("Preise der ersten fünf Häuser (in 1 000 $):", y_train2[:5])
+
+assert x_train2.shape == (404, 13) and x_test2.shape == (102, 13)
+assert np.allclose(y_train2[:5], [15.2, 42.3, 50.0, 21.1, 17.7])
+# --8<-- [end:boston]
+
+# --8<-- [start:cifar10]
+from mnist_lib.datasets import load_cifar10
+
+# mit Netz CIFAR-10 (32 × 32 × 3), offline stattdessen Ziffern (28 × 28 × 1)
+(x_train3, y_train3), (x_test3, y_test3) = load_cifar10()
+print("Bilder:", x_train3.shape, x_train3.dtype, "Labels:", y_train3.shape)
+
+assert x_train3.ndim == 4, "Samples, Höhe, Breite, Kanäle"
+assert y_train3.shape == (len(x_train3), 1), "Labels als Spalte"
+assert y_train3.min() == 0 and y_train3.max() == 9, "zehn Klassen"
+# --8<-- [end:cifar10]
+
+# --8<-- [start:imdb]
+from mnist_lib.datasets import load_imdb
+
+# mit Netz IMDB-Filmkritiken, offline stattdessen englische Sätze (siehe Text)
+(x_train4, y_train4), (x_test4, y_test4) = load_imdb(num_words=20000)
+print(len(x_train4), "Trainings- und", len(x_test4), "Test-Sequenzen")
+print("Anfang der ersten Sequenz:", x_train4[0][:8], "Label:", y_train4[0])
+
+assert x_train4[0][0] == 1, "jede Sequenz beginnt mit der Startmarke 1"
+assert max(max(seq) for seq in x_train4) < 20000, "nur die häufigsten Wörter"
+assert set(y_train4) == {0, 1}
+# --8<-- [end:imdb]
+
+# --8<-- [start:csv]
+from importlib.resources import files
+
+import numpy as np
+import pandas as pd
+
+# eine CSV-Datei aus scikit-learn: 569 Befunde, 30 Merkmale, Diagnose
+path = files("sklearn.datasets.data") / "breast_cancer.csv"
+
+# NumPy: wie im Spickzettel, nur aus einer Datei statt über urlopen
+data = np.loadtxt(path, delimiter=",", skiprows=1)  # Zeile 1 ist ein Kopf
+X = data[:, 0:30]
+y = data[:, 30]
+print("NumPy: ", data.shape, X.shape, y.shape)
+
+# pandas: liest auch Spaltennamen und gemischte Typen
+frame = pd.read_csv(path, skiprows=1, header=None)
+X_pd = frame.iloc[:, 0:30].to_numpy()
+y_pd = frame.iloc[:, 30].to_numpy()
+print("pandas:", frame.shape, X_pd.shape, y_pd.shape, "Klassen:", np.unique(y_pd))
+
+assert np.array_equal(X, X_pd) and np.array_equal(y, y_pd), "dieselben Zahlen"
+# --8<-- [end:csv]
+
+# --8<-- [start:padding-demo]
+import keras
+
+sequences = [[1, 2, 3], [4, 5], [6, 7, 8, 9, 10, 11]]  # drei Sequenzen
+print(keras.utils.pad_sequences(sequences, maxlen=4))
+print(keras.utils.pad_sequences(sequences, maxlen=4, padding="post", truncating="post"))
+# --8<-- [end:padding-demo]
+
+# --8<-- [start:padding]
+import keras
+
+from mnist_lib.datasets import load_imdb
+
+(x_train4, y_train4), (x_test4, y_test4) = load_imdb(num_words=20000)
+x_train4 = keras.utils.pad_sequences(x_train4, maxlen=80)
+x_test4 = keras.utils.pad_sequences(x_test4, maxlen=80)
+print("nach dem Auffüllen:", x_train4.shape, x_train4.dtype)
+
+assert x_train4.shape == (len(y_train4), 80)
+assert x_test4.shape == (len(y_test4), 80)
+# --8<-- [end:padding]
+
+# --8<-- [start:one-hot-demo]
+import numpy as np
+from keras.utils import to_categorical
+
+num_classes = 10
+print(to_categorical(np.array([3, 0, 9]), num_classes))  # Labels wie bei MNIST
+print(to_categorical(np.array([[6], [9]]), num_classes).shape)  # wie bei CIFAR-10
+# --8<-- [end:one-hot-demo]
+
+# --8<-- [start:one-hot]
+import numpy as np
+from keras.utils import to_categorical
+
+from mnist_lib.data import load_mnist
+
+(x_train, y_train), (x_test, y_test) = load_mnist()
+num_classes = 10
+Y_train = to_categorical(y_train, num_classes)
+Y_test = to_categorical(y_test, num_classes)
+
+assert Y_train.shape == (len(y_train), num_classes)
+assert (Y_train.sum(axis=1) == 1).all(), "genau eine 1 pro Zeile"
+assert (Y_test.argmax(axis=1) == y_test).all(), "argmax führt zurück zum Label"
+# --8<-- [end:one-hot]
+
+# --8<-- [start:split]
+from sklearn.datasets import load_breast_cancer
+from sklearn.model_selection import train_test_split
+
+X, y = load_breast_cancer(return_X_y=True)
+X_train5, X_test5, y_train5, y_test5 = train_test_split(
+    X, y, test_size=0.33, random_state=42
+)
+print("Training:", X_train5.shape, "Test:", X_test5.shape)
+# --8<-- [end:split]
+
+# --8<-- [start:standardize]
+import numpy as np
+from sklearn.preprocessing import StandardScaler
+
+from mnist_lib.datasets import load_boston_housing
+
+# verbose=False: Die Daten sind aus jeder Quelle dieselben.
+(x_train2, y_train2), (x_test2, y_test2) = load_boston_housing(verbose=False)
+
+scaler = StandardScaler().fit(x_train2)  # Mittelwert, Streuung: nur Training
+standardized_X = scaler.transform(x_train2)
+standardized_X_test = scaler.transform(x_test2)
+
+print("Test – Mittelwerte: ", standardized_X_test.mean(axis=0)[:4].round(2))
+print("Test – Streuungen:  ", standardized_X_test.std(axis=0)[:4].round(2))
+
+# Auf der Trainingsmenge ist jedes Merkmal jetzt auf Mittelwert 0, Streuung 1:
+assert np.allclose(standardized_X.mean(axis=0), 0)
+assert np.allclose(standardized_X.std(axis=0), 1)
+# --8<-- [end:standardize]

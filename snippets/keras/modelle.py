@@ -1,0 +1,237 @@
+"""Keras-Rezepte: Modelle bauen.
+
+Das Grundbeispiel, MLPs für binäre und Mehrklassen-Klassifikation und Regression,
+ein CNN, ein RNN mit LSTM und das Inspizieren eines Modells – jedes Rezept für
+sich kopierbar, mit kurzem Training und einer Prüfung des Ergebnisses.
+Seite: docs/keras/modelle.md
+"""
+
+# --8<-- [start:grundbeispiel]
+import keras
+from sklearn.datasets import load_breast_cancer
+from sklearn.preprocessing import StandardScaler
+
+keras.utils.set_random_seed(42)
+# 569 echte Samples mit je 30 Merkmalen; Label 0 = bösartig, 1 = gutartig
+data, labels = load_breast_cancer(return_X_y=True)
+data = StandardScaler().fit_transform(data)  # Merkmale auf eine Größenordnung
+
+model = keras.Sequential()
+model.add(keras.Input(shape=(30,)))
+model.add(keras.layers.Dense(32, activation="relu"))
+model.add(keras.layers.Dense(1, activation="sigmoid"))
+model.compile(optimizer="rmsprop", loss="binary_crossentropy", metrics=["accuracy"])
+model.fit(data, labels, epochs=10, batch_size=32, verbose=0)
+predictions = model.predict(data, verbose=0)
+
+accuracy = ((predictions[:, 0] > 0.5) == labels).mean()
+print("Vorhersagen:", predictions.shape)
+print(f"Genauigkeit auf den Trainingsdaten: {accuracy:.1%}")
+assert accuracy > 0.9
+# --8<-- [end:grundbeispiel]
+
+# --8<-- [start:sequential]
+import keras
+from keras import layers
+
+# Schicht für Schicht mit add …
+model = keras.Sequential(name="schrittweise")
+model.add(keras.Input(shape=(8,)))
+model.add(layers.Dense(12, activation="relu"))
+model.add(layers.Dense(1, activation="sigmoid"))
+
+# … oder alle Schichten auf einmal als Liste
+model2 = keras.Sequential(
+    [
+        keras.Input(shape=(8,)),
+        layers.Dense(12, activation="relu"),
+        layers.Dense(1, activation="sigmoid"),
+    ],
+    name="als_liste",
+)
+print(model.name, model.count_params(), model.output_shape)
+print(model2.name, model2.count_params(), model2.output_shape)
+# --8<-- [end:sequential]
+
+# --8<-- [start:mlp-binaer]
+import keras
+from keras import layers
+from sklearn.datasets import load_breast_cancer
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+keras.utils.set_random_seed(42)
+X, y = load_breast_cancer(return_X_y=True)  # 30 Merkmale, Label 0 oder 1
+X_train, X_test, y_train, y_test = train_test_split(
+    X, y, test_size=0.33, random_state=42
+)
+scaler = StandardScaler().fit(X_train)
+X_train, X_test = scaler.transform(X_train), scaler.transform(X_test)
+
+model = keras.Sequential()
+model.add(keras.Input(shape=(30,)))
+model.add(layers.Dense(12, kernel_initializer="uniform", activation="relu"))
+model.add(layers.Dense(8, kernel_initializer="uniform", activation="relu"))
+model.add(layers.Dense(1, kernel_initializer="uniform", activation="sigmoid"))
+model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+model.fit(X_train, y_train, epochs=15, batch_size=16, verbose=0)
+
+loss, accuracy = model.evaluate(X_test, y_test, verbose=0)
+print(f"{model.count_params()} Parameter, Genauigkeit (Testmenge): {accuracy:.1%}")
+assert model.count_params() == 30 * 12 + 12 + 12 * 8 + 8 + 8 * 1 + 1
+# Wer immer „gutartig“ sagt, liegt in 63 % der Fälle richtig.
+assert accuracy > 0.9
+# --8<-- [end:mlp-binaer]
+
+# --8<-- [start:mlp-mehrklassen]
+import keras
+from keras import layers
+
+from mnist_lib.data import load_mnist
+
+keras.utils.set_random_seed(42)
+(x_train, y_train), (x_test, y_test) = load_mnist()
+# 28 × 28 Grauwerte → Vektor mit 784 Werten zwischen 0 und 1; 2 000 Bilder
+x_train = x_train[:2000].reshape(-1, 784).astype("float32") / 255
+x_test = x_test[:1000].reshape(-1, 784).astype("float32") / 255
+Y_train = keras.utils.to_categorical(y_train[:2000], 10)
+Y_test = keras.utils.to_categorical(y_test[:1000], 10)
+
+model = keras.Sequential()
+model.add(keras.Input(shape=(784,)))
+model.add(layers.Dense(512, activation="relu"))
+model.add(layers.Dropout(0.2))
+model.add(layers.Dense(512, activation="relu"))
+model.add(layers.Dropout(0.2))
+model.add(layers.Dense(10, activation="softmax"))
+model.compile(
+    optimizer="rmsprop", loss="categorical_crossentropy", metrics=["accuracy"]
+)
+model.fit(x_train, Y_train, epochs=5, batch_size=128, verbose=0)
+
+loss, accuracy = model.evaluate(x_test, Y_test, verbose=0)
+print(f"{model.count_params()} Parameter, Genauigkeit (Testmenge): {accuracy:.1%}")
+assert model.count_params() == 669_706
+assert accuracy > 0.85, "Raten träfe 10 %"
+# --8<-- [end:mlp-mehrklassen]
+
+# --8<-- [start:regression]
+import keras
+import numpy as np
+from keras import layers
+from sklearn.preprocessing import StandardScaler
+
+from mnist_lib.datasets import load_boston_housing
+
+keras.utils.set_random_seed(42)
+(x_train2, y_train2), (x_test2, y_test2) = load_boston_housing()
+scaler = StandardScaler().fit(x_train2)
+x_train2, x_test2 = scaler.transform(x_train2), scaler.transform(x_test2)
+
+model = keras.Sequential()
+model.add(keras.Input(shape=(x_train2.shape[1],)))  # 13 Merkmale
+model.add(layers.Dense(64, activation="relu"))
+model.add(layers.Dense(1))  # ein Zahlenwert, keine Aktivierungsfunktion
+model.compile(optimizer="rmsprop", loss="mse", metrics=["mae"])
+model.fit(x_train2, y_train2, epochs=40, batch_size=16, verbose=0)
+
+mse, mae = model.evaluate(x_test2, y_test2, verbose=0)
+baseline = np.abs(y_test2 - y_train2.mean()).mean()  # immer Mittelwert schätzen
+print(f"mittlerer absoluter Fehler: {mae:.2f} (in 1 000 $)")
+print(f"zum Vergleich, immer den mittleren Preis schätzen: {baseline:.2f}")
+assert mae < 0.7 * baseline, "deutlich besser als der Mittelwert"
+# --8<-- [end:regression]
+
+# --8<-- [start:cnn]
+import keras
+from keras import layers
+
+from mnist_lib.datasets import load_cifar10
+
+keras.utils.set_random_seed(42)
+(x_train3, y_train3), (x_test3, y_test3) = load_cifar10()
+num_classes = 10
+# 1 000 Bilder zum Trainieren, 1 000 zum Testen: Sekunden statt Stunden
+x_train3 = x_train3[:1000].astype("float32") / 255
+x_test3 = x_test3[:1000].astype("float32") / 255
+Y_train3 = keras.utils.to_categorical(y_train3[:1000], num_classes)
+Y_test3 = keras.utils.to_categorical(y_test3[:1000], num_classes)
+
+model2 = keras.Sequential()
+model2.add(keras.Input(shape=x_train3.shape[1:]))  # Höhe, Breite, Kanäle
+model2.add(layers.Conv2D(32, (3, 3), padding="same"))
+model2.add(layers.Activation("relu"))
+model2.add(layers.Conv2D(32, (3, 3)))
+model2.add(layers.Activation("relu"))
+model2.add(layers.MaxPooling2D(pool_size=(2, 2)))
+model2.add(layers.Dropout(0.25))
+model2.add(layers.Conv2D(64, (3, 3), padding="same"))
+model2.add(layers.Activation("relu"))
+model2.add(layers.Conv2D(64, (3, 3)))
+model2.add(layers.Activation("relu"))
+model2.add(layers.MaxPooling2D(pool_size=(2, 2)))
+model2.add(layers.Dropout(0.25))
+model2.add(layers.Flatten())
+model2.add(layers.Dense(512))
+model2.add(layers.Activation("relu"))
+model2.add(layers.Dropout(0.5))
+model2.add(layers.Dense(num_classes))
+model2.add(layers.Activation("softmax"))
+model2.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+model2.fit(x_train3, Y_train3, epochs=2, batch_size=32, verbose=0)
+
+loss, accuracy = model2.evaluate(x_test3, Y_test3, verbose=0)
+print(f"Ausgabe {model2.output_shape}, Genauigkeit (Testmenge): {accuracy:.1%}")
+assert model2.output_shape == (None, num_classes)
+assert accuracy > 0.2, "Raten träfe 10 %"
+# --8<-- [end:cnn]
+
+# --8<-- [start:rnn]
+import keras
+from keras import layers
+
+from mnist_lib.datasets import load_imdb
+
+keras.utils.set_random_seed(42)
+(x_train4, y_train4), (x_test4, y_test4) = load_imdb(num_words=20000)
+# 1 000 Sequenzen zum Trainieren und Testen, jede auf 80 Wortnummern gebracht
+x_train4 = keras.utils.pad_sequences(x_train4[:1000], maxlen=80)
+x_test4 = keras.utils.pad_sequences(x_test4[:1000], maxlen=80)
+y_train4, y_test4 = y_train4[:1000], y_test4[:1000]
+
+model3 = keras.Sequential()
+model3.add(keras.Input(shape=(80,)))
+model3.add(layers.Embedding(20000, 32))  # Wortnummer → Vektor mit 32 Zahlen
+model3.add(layers.LSTM(32, dropout=0.2))
+model3.add(layers.Dense(1, activation="sigmoid"))
+model3.compile(loss="binary_crossentropy", optimizer="adam", metrics=["accuracy"])
+model3.fit(x_train4, y_train4, batch_size=32, epochs=2, verbose=0)
+
+loss, accuracy = model3.evaluate(x_test4, y_test4, verbose=0)
+print(f"{model3.count_params()} Parameter, Genauigkeit (Testmenge): {accuracy:.1%}")
+assert model3.count_params() == 20000 * 32 + 4 * (32 * 32 + 32 * 32 + 32) + 33
+assert accuracy > 0.6, "Raten träfe 50 %"
+# --8<-- [end:rnn]
+
+# --8<-- [start:inspizieren]
+import keras
+from keras import layers
+
+model = keras.Sequential(name="mlp")
+model.add(keras.Input(shape=(784,)))
+model.add(layers.Dense(512, activation="relu"))
+model.add(layers.Dropout(0.2))
+model.add(layers.Dense(10, activation="softmax"))
+
+print("output_shape:", model.output_shape)
+model.summary(print_fn=print)  # Tabelle der Schichten und Parameter
+config = model.get_config()  # Bauplan als dict, ohne Gewichte
+print(
+    "get_config:", config["name"], [layer["class_name"] for layer in config["layers"]]
+)
+weights = model.get_weights()  # Liste der Gewichts-Tensoren als NumPy-Arrays
+print("get_weights:", [w.shape for w in weights])
+
+assert model.output_shape == (None, 10)
+assert sum(w.size for w in weights) == model.count_params() == 407_050
+# --8<-- [end:inspizieren]
