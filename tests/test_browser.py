@@ -547,9 +547,14 @@ def test_color_scheme_toggle(offline: OfflineBrowsing, site_url: str) -> None:
     page.goto(site_url, wait_until="networkidle")
     body = page.locator("body")
     expect(body).to_have_attribute("data-md-color-scheme", "default")
-    page.locator("label[title='Dunkles Farbschema']:visible").click()
+    # Die Schalter tragen ihren Namen als title; mkdocs-material macht daraus beim
+    # Überfahren einen Tooltip (title verschwindet), deshalb über „for“ ansprechen.
+    expect(page.locator("label[for='__palette_1']")).to_have_attribute(
+        "title", "Dunkles Farbschema"
+    )
+    page.locator("label[for='__palette_1']").click()
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
-    page.locator("label[title='Helles Farbschema']:visible").click()
+    page.locator("label[for='__palette_0']").click()
     expect(body).to_have_attribute("data-md-color-scheme", "default")
     offline.assert_no_external_requests()
 
