@@ -4,7 +4,7 @@ Ein Modul pro Thema: ``data`` (Laden, Offline-Teilmenge, Vorverarbeitung),
 ``datasets`` (die übrigen Keras-Datensätze mit Offline-Ersatz),
 ``models`` (Keras-Modelle der Lektionen), ``activations`` (Aktivierungsfunktionen
 in NumPy), ``losses`` (Verlustfunktionen in NumPy), ``optimizers`` (acht Optimierer in
-NumPy), ``graph`` (Datenflussgraphen von
+NumPy), ``numpy_net`` (Netze von Grund auf in NumPy), ``graph`` (Datenflussgraphen von
 ``tf.function``), ``plotting`` (Lernkurven, Ziffern, Funktionsverläufe).
 """
 

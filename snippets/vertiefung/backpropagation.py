@@ -1,0 +1,316 @@
+"""Backpropagation: von der Kettenregel bis zum Netz aus NumPy.
+
+Rechnet den Gradienten eines kleinen Netzes von Hand, leitet die
+Gewichtsaktualisierung des Quellmaterials her und trainiert zwei Netze aus
+mnist_lib.numpy_net auf MNIST.
+Seite: docs/vertiefung/backpropagation.md
+"""
+
+# --8<-- [start:forward]
+import numpy as np
+
+from mnist_lib.activations import sigmoid
+
+x = np.array([[1.0], [0.5]])  # zwei Eingaben als Spaltenvektor, Shape (2, 1)
+wih = np.array([[0.9, 0.3], [0.2, 0.8]])  # Eingabe → verdeckt, Zeile j = Neuron j
+who = np.array([[0.3, 0.7], [0.6, 0.5]])  # verdeckt → Ausgabe, Zeile k = Neuron k
+targets = np.array([[1.0], [0.0]])  # Sollwerte t_k
+
+hidden_inputs = wih @ x  # gewichtete Summen der verdeckten Schicht
+hidden_outputs = sigmoid(hidden_inputs)  # O_j
+final_inputs = who @ hidden_outputs  # gewichtete Summen der Ausgabeschicht
+final_outputs = sigmoid(final_inputs)  # O_k
+output_errors = targets - final_outputs  # E_k = t_k − O_k
+error = 0.5 * np.sum(output_errors**2)  # E = ½ · Σ (t_k − O_k)²
+
+print("verdeckt: u_j =", hidden_inputs.ravel().round(4))
+print("verdeckt: O_j =", hidden_outputs.ravel().round(4))
+print("Ausgabe:  u_k =", final_inputs.ravel().round(4))
+print("Ausgabe:  O_k =", final_outputs.ravel().round(4))
+print("Fehler:   E_k =", output_errors.ravel().round(4))
+print("Fehlerfunktion E =", error.round(4))
+# --8<-- [end:forward]
+
+# --8<-- [start:chain_rule]
+import numpy as np
+
+from mnist_lib.activations import sigmoid
+
+x = np.array([[1.0], [0.5]])
+wih = np.array([[0.9, 0.3], [0.2, 0.8]])
+who = np.array([[0.3, 0.7], [0.6, 0.5]])
+targets = np.array([[1.0], [0.0]])
+hidden_outputs = sigmoid(wih @ x)
+final_outputs = sigmoid(who @ hidden_outputs)
+
+# Das Gewicht w_11: von verdecktem Neuron j = 1 zu Ausgabeneuron k = 1
+o_j = hidden_outputs[0, 0]
+o_k = final_outputs[0, 0]
+e_k = targets[0, 0] - o_k
+
+dE_do = -e_k  # ∂E/∂O_k: Ableitung von ½ (t_k − O_k)²
+do_du = o_k * (1 - o_k)  # ∂O_k/∂u_k: Ableitung der Sigmoid
+du_dw = o_j  # ∂u_k/∂w_jk: u_k = w_1k · O_1 + w_2k · O_2
+gradient = dE_do * do_du * du_dw  # Kettenregel: die drei Faktoren multiplizieren
+
+learning_rate = 0.5
+print(f"∂E/∂O_k = {dE_do:.4f}")
+print(f"∂O_k/∂u_k = {do_du:.4f}")
+print(f"∂u_k/∂w_jk = {du_dw:.4f}")
+print(f"∂E/∂w_jk = {gradient:.4f}")
+print(f"Δw_jk = −α · ∂E/∂w_jk = {-learning_rate * gradient:.4f}")
+# --8<-- [end:chain_rule]
+
+# --8<-- [start:numeric]
+import numpy as np
+
+from mnist_lib.activations import sigmoid
+
+x = np.array([[1.0], [0.5]])
+wih = np.array([[0.9, 0.3], [0.2, 0.8]])
+targets = np.array([[1.0], [0.0]])
+
+
+def error_function(who: np.ndarray) -> float:
+    """E = ½ · Σ (t_k − O_k)² für die Gewichte who (wih bleibt fest)."""
+    final_outputs = sigmoid(who @ sigmoid(wih @ x))
+    return 0.5 * np.sum((targets - final_outputs) ** 2)
+
+
+who = np.array([[0.3, 0.7], [0.6, 0.5]])
+h = 1e-6  # ein winziger Schritt
+up, down = who.copy(), who.copy()
+up[0, 0] += h  # w_11 ein wenig größer …
+down[0, 0] -= h  # … und ein wenig kleiner
+slope = (error_function(up) - error_function(down)) / (2 * h)
+print(f"(E(w_11 + h) − E(w_11 − h)) / 2h = {slope:.4f}")
+# --8<-- [end:numeric]
+
+# --8<-- [start:show_train]
+import inspect
+import textwrap
+
+from mnist_lib.numpy_net import ClassicNetwork
+
+print(textwrap.dedent(inspect.getsource(ClassicNetwork.train)), end="")
+# --8<-- [end:show_train]
+
+# --8<-- [start:source_update]
+import numpy as np
+
+from mnist_lib.numpy_net import ClassicNetwork
+
+net = ClassicNetwork(input_nodes=2, hidden_nodes=2, output_nodes=2, learning_rate=0.5)
+net.wih = np.array([[0.9, 0.3], [0.2, 0.8]])  # dieselben Gewichte wie oben
+net.who = np.array([[0.3, 0.7], [0.6, 0.5]])
+inputs, targets = [1.0, 0.5], [1.0, 0.0]
+
+grad_wih, grad_who = net.exact_gradients(inputs, targets)  # mit der Kettenregel
+who_before = net.who.copy()
+net.train(inputs, targets)  # ein Schritt mit den Formeln des Quellmaterials
+change = net.who - who_before
+
+print("Änderung von who durch train():")
+print(change.round(4))
+print("−α · ∂E/∂who (Kettenregel):")
+print((-net.lr * grad_who).round(4))
+print("gleich?", np.allclose(change, -net.lr * grad_who))
+# --8<-- [end:source_update]
+
+# --8<-- [start:hidden_errors]
+import numpy as np
+
+from mnist_lib.activations import sigmoid
+
+x = np.array([[1.0], [0.5]])
+wih = np.array([[0.9, 0.3], [0.2, 0.8]])
+who = np.array([[0.3, 0.7], [0.6, 0.5]])
+targets = np.array([[1.0], [0.0]])
+hidden_outputs = sigmoid(wih @ x)
+final_outputs = sigmoid(who @ hidden_outputs)
+output_errors = targets - final_outputs
+
+# Quellmaterial: die Fehler E_k über die Gewichte zurückverteilen
+hidden_errors = who.T @ output_errors
+# Kettenregel: zurückverteilt wird E_k · O_k (1 − O_k), nicht E_k
+output_deltas = output_errors * final_outputs * (1 - final_outputs)
+hidden_deltas = who.T @ output_deltas
+
+print("hidden_errors = whoᵀ · E:           ", hidden_errors.ravel().round(4))
+print("whoᵀ · (E · O_k (1 − O_k)):         ", hidden_deltas.ravel().round(4))
+slope = hidden_outputs * (1 - hidden_outputs)  # O_j (1 − O_j)
+update_source = (hidden_errors * slope) @ x.T  # Δwih / α im Quellmaterial
+update_exact = (hidden_deltas * slope) @ x.T  # −∂E/∂wih
+print("Δwih / α, Quellmaterial:", update_source.ravel().round(4))
+print("−∂E/∂wih, Kettenregel:  ", update_exact.ravel().round(4))
+# --8<-- [end:hidden_errors]
+
+# --8<-- [start:classic_mnist]
+import time
+
+from mnist_lib.data import load_mnist_with_source
+from mnist_lib.numpy_net import ClassicNetwork, scale_inputs_classic
+
+((x_train, y_train), (x_test, y_test)), source = load_mnist_with_source()
+print(source)  # vollständiges MNIST oder Offline-Teilmenge
+n_train = min(len(x_train), 4000)  # höchstens 4 000 Bilder: Der Bau bleibt schnell
+x = scale_inputs_classic(x_train[:n_train])  # (N, 784), Werte 0,01 … 1,0
+
+net = ClassicNetwork(
+    input_nodes=784, hidden_nodes=100, output_nodes=10, learning_rate=0.2
+)
+start = time.perf_counter()
+net.fit(x, y_train[:n_train], epochs=1)  # ruft train() für jedes Sample einzeln auf
+seconds = time.perf_counter() - start
+
+predicted = net.predict(scale_inputs_classic(x_test))
+accuracy = (predicted == y_test).mean()
+print(f"{n_train} Trainingsbilder, 1 Epoche, Sample für Sample: {seconds:.1f} s")
+print(f"Genauigkeit auf {len(y_test)} Testbildern: {accuracy:.1%}")
+# --8<-- [end:classic_mnist]
+
+# --8<-- [start:softmax_gradient]
+import numpy as np
+
+from mnist_lib.activations import log_softmax, softmax
+
+u = np.array([2.0, 1.0, 0.1])  # gewichtete Summen der Ausgabeschicht (Logits)
+label = 0  # richtig ist Klasse 0
+y = np.eye(3)[label]  # One-Hot-Kodierung: [1, 0, 0]
+
+
+def loss(u: np.ndarray) -> float:
+    return -log_softmax(u)[label]  # Kreuzentropie: −ln p der richtigen Klasse
+
+
+h = 1e-6
+numeric = [(loss(u + h * e) - loss(u - h * e)) / (2 * h) for e in np.eye(3)]
+print("p − y:    ", (softmax(u) - y).round(4))
+print("numerisch:", np.round(numeric, 4))
+# --8<-- [end:softmax_gradient]
+
+# --8<-- [start:gradient_check]
+import keras
+import numpy as np
+import tensorflow as tf
+
+from mnist_lib.data import load_mnist, normalize_images
+from mnist_lib.numpy_net import MiniBatchNetwork
+
+(x_train, y_train), _ = load_mnist(verbose=False)
+x = normalize_images(x_train[:64]).reshape(
+    64, -1
+)  # ein Batch: 64 Samples, 784 Features
+labels = y_train[:64]
+
+net = MiniBatchNetwork((784, 32, 16, 10), activation="sigmoid")  # klein und schnell
+loss, grads = net.gradients(x, labels)  # unsere Backpropagation
+
+model = keras.Sequential(
+    [
+        keras.Input((784,)),
+        keras.layers.Dense(32, activation="sigmoid"),
+        keras.layers.Dense(16, activation="sigmoid"),
+        keras.layers.Dense(10, activation="softmax"),
+    ]
+)
+model.set_weights(net.get_weights())  # dieselben Gewichte wie unser Netz
+with tf.GradientTape() as tape:
+    probabilities = model(x)
+    keras_loss = keras.losses.sparse_categorical_crossentropy(labels, probabilities)
+    keras_loss = tf.reduce_mean(keras_loss)  # Mittel über den Batch
+tape_grads = tape.gradient(keras_loss, model.trainable_weights)
+
+print("Verlust gleich?", np.isclose(loss, float(keras_loss), rtol=1e-5))
+names = ["W1", "b1", "W2", "b2", "W3", "b3"]
+for name, ours, theirs in zip(names, grads, tape_grads, strict=True):
+    same = np.allclose(ours, theirs.numpy(), rtol=1e-4, atol=1e-6)
+    print(f"∂E/∂{name}, Shape {ours.shape!s:9}: gleich wie GradientTape? {same}")
+# --8<-- [end:gradient_check]
+
+# --8<-- [start:rmsprop_step]
+import keras
+import numpy as np
+
+from mnist_lib.numpy_net import RMSprop
+
+weights = np.array([0.5, -0.3], dtype="float32")
+gradient = np.array([0.2, -0.01], dtype="float32")  # ein großer, ein kleiner Gradient
+
+ours = RMSprop()  # learning_rate=0.001, rho=0.9, epsilon=1e-7 wie Keras
+variable = keras.Variable(weights.copy())
+theirs = keras.optimizers.RMSprop()
+
+for step in range(1, 4):
+    ours.update([weights], [gradient])  # ändert weights an Ort und Stelle
+    theirs.apply_gradients([(gradient, variable)])
+    print(f"Schritt {step}: unser RMSprop {weights}, Keras {variable.numpy()}")
+# --8<-- [end:rmsprop_step]
+
+# --8<-- [start:minibatch_mnist]
+from mnist_lib.data import load_mnist, normalize_images
+from mnist_lib.numpy_net import MiniBatchNetwork, RMSprop
+
+(x_train, y_train), (x_test, y_test) = load_mnist(verbose=False)
+n_train = min(len(x_train), 4000)  # höchstens 4 000 Bilder, wie beim klassischen Netz
+x = normalize_images(x_train[:n_train]).reshape(n_train, -1)  # (N, 784), Werte 0 … 1
+x_test_flat = normalize_images(x_test).reshape(len(x_test), -1)
+
+net = MiniBatchNetwork(
+    (784, 512, 324, 36, 10),  # die Architektur des Quellmaterials
+    activation="sigmoid",
+    output_activation="softmax",
+    optimizer=RMSprop(),
+)
+history = net.fit(x, y_train[:n_train], epochs=5, batch_size=32)
+for epoch, (loss, accuracy) in enumerate(
+    zip(history["loss"], history["accuracy"], strict=True), start=1
+):
+    print(f"Epoche {epoch}: Verlust {loss:.4f}, Genauigkeit {accuracy:.1%}")
+test_loss, test_accuracy = net.evaluate(x_test_flat, y_test)
+print(f"Testmenge: Verlust {test_loss:.4f}, Genauigkeit {test_accuracy:.1%}")
+# --8<-- [end:minibatch_mnist]
+
+# --8<-- [start:misclassified]
+import numpy as np
+
+from mnist_lib.plotting import show_digits
+
+# braucht net, x_test, x_test_flat und y_test aus dem Abschnitt davor
+predicted = np.argmax(net.predict(x_test_flat), axis=1)
+wrong = np.flatnonzero(predicted != y_test)
+fig = show_digits(x_test[wrong[:16]], y_test[wrong[:16]], predicted[wrong[:16]])
+fig.suptitle(
+    f"{len(wrong)} von {len(y_test)} Testbildern falsch erkannt – die ersten 16"
+)
+# --8<-- [end:misclassified]
+
+# --8<-- [start:speed]
+import time
+
+from mnist_lib.data import load_mnist, normalize_images
+from mnist_lib.numpy_net import MiniBatchNetwork
+
+(x_train, y_train), _ = load_mnist(verbose=False)
+x = normalize_images(x_train[:4000]).reshape(-1, 784)
+labels = y_train[:4000]
+
+
+def microseconds_per_sample(batch_size: int, n_samples: int) -> float:
+    """Trainingszeit pro Sample für das Netz des Quellmaterials (bestes von 3)."""
+    net = MiniBatchNetwork((784, 512, 324, 36, 10))
+    net.fit(x[:batch_size], labels[:batch_size], batch_size=batch_size)  # Aufwärmen
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        net.fit(x[:n_samples], labels[:n_samples], batch_size=batch_size)
+        times.append(time.perf_counter() - start)
+    return min(times) / n_samples * 1e6
+
+
+single = microseconds_per_sample(batch_size=1, n_samples=100)
+batched = microseconds_per_sample(batch_size=512, n_samples=len(x))
+print(f"Sample für Sample (Batch-Größe 1): {single:6.0f} µs pro Sample")
+print(f"Mini-Batch (Batch-Größe 512):      {batched:6.0f} µs pro Sample")
+print(f"Vektorisiert ist das Training {single / batched:.0f}-mal so schnell.")
+# --8<-- [end:speed]
