@@ -217,7 +217,7 @@ def test_every_page_says_what_it_was_tested_with(built_site: Path) -> None:
     for html in pages:
         text = re.sub(r"\s+", " ", html.read_text(encoding="utf-8"))
         assert expected in text, f"{html.relative_to(built_site)}: „Getestet mit“ fehlt"
-        assert re.search(r"lief beim Bau am \d\d\.\d\d\.\d{4}", text)
+        assert re.search(r"der Code dieser Seite lief am \d\d\.\d\d\.\d{4}", text)
 
 
 def test_lessons_offer_their_snippets_for_download(built_site: Path) -> None:
