@@ -1,18 +1,23 @@
 """Seitengewicht, Lighthouse-Bewertungen und Bauzeiten der Lernseite.
 
-Baut die Seite in einer Kopie des Projekts (kalt, mit Ausführung allen Codes),
-ändert dann den Fließtext einer Seite und baut erneut (warm). Danach misst es im
-echten Browser (Chromium über Playwright) pro Seite die übertragenen Bytes und,
-falls ``npx`` vorhanden ist, die Lighthouse-Bewertungen (npm-Paket lighthouse mit
-Debians Chromium). Ausgegeben werden Messwerte und Verhältnisse, keine Asserts.
+Baut die Seite in einer Kopie des Projekts (kalt: leerer Ausführungs-Cache, aller
+Code läuft), ändert dann den Fließtext einer Seite und baut erneut (warm: der Code
+ist unverändert, seine Ausgaben kommen aus dem Cache). Danach misst es im echten
+Browser (Chromium über Playwright) pro Seite die übertragenen Bytes und, falls
+``npx`` vorhanden ist, die Lighthouse-Bewertungen (npm-Paket lighthouse mit Debians
+Chromium). Ausgegeben werden Messwerte und Verhältnisse, keine Asserts.
 
-Aufruf:  python benchmarks/site_performance.py [--ohne-lighthouse]
+Der Testserver komprimiert Text (HTML, CSS, JS, JSON, SVG) mit gzip, wie es GitHub
+Pages beim Ausliefern tut; gezählt wird, was über die Leitung geht.
+
+Aufruf:  python benchmarks/site_performance.py [--ohne-lighthouse] [--site ORDNER]
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -25,6 +30,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.browser_js import REVEAL_IMAGES_JS  # noqa: E402
+
 CHROMIUM = os.environ.get("NNV_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -46,7 +54,10 @@ def build(project: Path, site: Path) -> float:
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={
+            **{k: v for k, v in os.environ.items() if k != "NNV_EXEC_CACHE_DIR"},
+            "NO_MKDOCS_2_WARNING": "1",
+        },
         check=True,
         capture_output=True,
     )
@@ -61,12 +72,37 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
 
-    handler = functools.partial(Quiet, directory=str(directory))
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Statische Dateien; Text gzip-komprimiert, wenn der Browser es annimmt."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.is_file() and path.suffix in COMPRESSED):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        import io
+
+        return io.BytesIO(body)
+
+
+def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(GzipHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -80,11 +116,21 @@ def pages(site: Path) -> list[str]:
     )
 
 
-def transferred_bytes(base: str, paths: list[str]) -> dict[str, int]:
-    """Bytes aller Antworten beim ersten Laden jeder Seite (leerer Cache)."""
+def transferred_bytes(base: str, paths: list[str]) -> dict[str, dict[str, int]]:
+    """Pro Seite: übertragene Bytes beim ersten Laden (leerer Browser-Cache).
+
+    ``total`` sind die Bytes über die Leitung beim Laden (komprimiert, mit
+    Kopfzeilen), aufgeteilt nach Art der Anfrage; ``raw`` dasselbe unkomprimiert.
+    Abbildungen laden erst, wenn man zu ihnen scrollt; ``complete`` zählt sie
+    mit (die ganze Seite einmal durchgescrollt).
+    """
     from playwright.sync_api import sync_playwright
 
-    result: dict[str, int] = {}
+    def wire(request) -> int:  # type: ignore[no-untyped-def]
+        sizes = request.sizes()
+        return sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+    result: dict[str, dict[str, int]] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS
@@ -92,20 +138,30 @@ def transferred_bytes(base: str, paths: list[str]) -> dict[str, int]:
         for path in paths:
             context = browser.new_context()
             page = context.new_page()
-            sizes: list[int] = []
-            page.on(
-                "requestfinished",
-                lambda r, s=sizes: s.append(r.sizes()["responseBodySize"]),
-            )
+            requests: list = []
+            page.on("requestfinished", lambda r, seen=requests: seen.append(r))
             page.goto(base + path, wait_until="networkidle")
-            result[path] = sum(sizes)
+            counts: dict[str, int] = {"total": 0, "raw": 0}
+            for request in requests:
+                kind = request.resource_type
+                counts[kind] = counts.get(kind, 0) + wire(request)
+                counts["total"] += wire(request)
+                response = request.response()
+                counts["raw"] += len(response.body()) if response else 0
+            loaded = len(requests)
+            page.eval_on_selector_all(".md-content img", REVEAL_IMAGES_JS)
+            page.wait_for_load_state("networkidle")
+            counts["complete"] = counts["total"] + sum(
+                wire(r) for r in requests[loaded:]
+            )
+            result[path] = counts
             context.close()
         browser.close()
     return result
 
 
-def lighthouse(url: str) -> dict[str, int] | None:
-    """Lighthouse-Bewertungen (0–100) einer Seite oder None, wenn es nicht läuft."""
+def lighthouse(url: str, preset: str) -> tuple[dict[str, int], list[str]] | None:
+    """Lighthouse-Bewertungen (0–100) einer Seite und ihre schwachen Prüfungen."""
     if shutil.which("npx") is None:
         return None
     with tempfile.TemporaryDirectory() as tmp:
@@ -116,54 +172,109 @@ def lighthouse(url: str) -> dict[str, int] | None:
             f"--only-categories={','.join(CATEGORIES)}",
             f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
         ]  # fmt: skip
+        if preset == "desktop":
+            command.append("--preset=desktop")
         env = {**os.environ, "CHROME_PATH": CHROMIUM}
         proc = subprocess.run(command, env=env, capture_output=True, text=True)
         if proc.returncode != 0 or not report.exists():
             print(f"  Lighthouse gescheitert: {proc.stderr.strip()[-300:]}")
             return None
         data = json.loads(report.read_text(encoding="utf-8"))
-    return {c: round(100 * data["categories"][c]["score"]) for c in CATEGORIES}
+    scores = {c: round(100 * data["categories"][c]["score"]) for c in CATEGORIES}
+    failed = []
+    for category in CATEGORIES:
+        for ref in data["categories"][category]["auditRefs"]:
+            audit = data["audits"][ref["id"]]
+            if (
+                ref["weight"] > 0
+                and audit["score"] is not None
+                and audit["score"] < 0.9
+            ):
+                failed.append(f"{category}: {audit['title']} ({audit['score']:.2f})")
+    return scores, failed
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ohne-lighthouse", action="store_true")
+    parser.add_argument(
+        "--site", type=Path, help="schon gebaute Seite messen (ohne Bauzeiten)"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
-        project = copy_project(Path(tmp) / "projekt")
-        site = Path(tmp) / "site"
-        cold = build(project, site)
-        page_file = project / EDITED_PAGE
-        page_file.write_text(
-            page_file.read_text(encoding="utf-8") + "\nEin geänderter Satz.\n",
-            encoding="utf-8",
-        )
-        warm = build(project, site)
-        print(f"Bau kalt (mit Ausführung): {cold:6.1f} s")
-        print(f"Bau warm (Text von {EDITED_PAGE} geändert): {warm:6.1f} s")
-        print(f"Verhältnis warm/kalt: {warm / cold:.2f}")
+        if args.site is not None:
+            site = args.site.resolve()
+        else:
+            project = copy_project(Path(tmp) / "projekt")
+            site = Path(tmp) / "site"
+            cold = build(project, site)
+            unchanged = build(project, site)
+            page_file = project / EDITED_PAGE
+            page_file.write_text(
+                page_file.read_text(encoding="utf-8") + "\nEin geänderter Satz.\n",
+                encoding="utf-8",
+            )
+            warm = build(project, site)
+            print(f"Bau kalt (leerer Cache, aller Code läuft): {cold:6.1f} s")
+            print(f"Bau warm, nichts geändert:                 {unchanged:6.1f} s")
+            print(f"Bau warm, Text von {EDITED_PAGE} geändert: {warm:6.1f} s")
+            print(
+                f"Verhältnis warm/kalt: {warm / cold:.3f} "
+                f"({cold / warm:.0f}× schneller)"
+            )
 
         server, base = serve(site)
         try:
             paths = pages(site)
-            sizes = transferred_bytes(base, paths)
-            print(
-                f"\n{'Seite':45} {'KB':>7}  "
-                + "  ".join(f"{c[:6]:>6}" for c in CATEGORIES)
-            )
-            for path in paths:
-                scores = None if args.ohne_lighthouse else lighthouse(base + path)
-                score_text = (
-                    "  ".join(f"{scores[c]:>6}" for c in CATEGORIES)
-                    if scores
-                    else "   –"
-                )
-                flag = "  (über Budget)" if sizes[path] > BUDGET_BYTES else ""
-                size = f"{sizes[path] / 1000:7.0f}"
-                print(f"{path:45} {size}  {score_text}{flag}")
+            report_weights(transferred_bytes(base, paths))
+            if not args.ohne_lighthouse:
+                for preset in ("mobile", "desktop"):
+                    report_lighthouse(base, paths, preset)
         finally:
             server.shutdown()
+
+
+def report_weights(sizes: dict[str, dict[str, int]]) -> None:
+    kinds = ("document", "script", "stylesheet", "font", "fetch")
+    print(
+        "\nÜbertragene KB (gzip wie GitHub Pages; „roh“ unkomprimiert; „ganz“ mit "
+        "allen Abbildungen)"
+    )
+    print(
+        f"{'Seite':38} {'Laden':>6} {'roh':>6} {'ganz':>6} "
+        + " ".join(f"{k[:6]:>6}" for k in kinds)
+    )
+    for path, counts in sizes.items():
+        flag = "  (über Budget)" if counts["complete"] > BUDGET_BYTES else ""
+        parts = " ".join(f"{counts.get(k, 0) / 1000:6.0f}" for k in kinds)
+        print(
+            f"{path:38} {counts['total'] / 1000:6.0f} {counts['raw'] / 1000:6.0f} "
+            f"{counts['complete'] / 1000:6.0f} {parts}{flag}"
+        )
+
+
+def report_lighthouse(base: str, paths: list[str], preset: str) -> None:
+    label = {"mobile": "Mobil (Lighthouse-Standard)", "desktop": "Desktop"}[preset]
+    print(f"\nLighthouse {LIGHTHOUSE}, {label}")
+    print(f"{'Seite':38} " + "  ".join(f"{c[:6]:>6}" for c in CATEGORIES))
+    worst = dict.fromkeys(CATEGORIES, 100)
+    notes: list[str] = []
+    for path in paths:
+        result = lighthouse(base + path, preset)
+        if result is None:
+            print(f"{path:38}      –")
+            continue
+        scores, failed = result
+        for c in CATEGORIES:
+            worst[c] = min(worst[c], scores[c])
+        notes += [f"{path}: {f}" for f in failed]
+        print(f"{path:38} " + "  ".join(f"{scores[c]:>6}" for c in CATEGORIES))
+    print(
+        "Niedrigste je Kategorie: " + ", ".join(f"{c} {worst[c]}" for c in CATEGORIES)
+    )
+    for note in notes:
+        print("  schwach – " + note)
 
 
 if __name__ == "__main__":

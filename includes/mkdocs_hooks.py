@@ -3,25 +3,33 @@
 - Umgebung für die Ausführung der Notebooks beim Bauen (die Kernel erben sie),
 - „Getestet mit“: Versionen und Datum des Baus, der den Code ausgeführt hat,
 - Snippet-Dateien jeder Lektion zum Herunterladen,
-- Alternativtexte für die Abbildungen der Notebooks (aus den Zell-Metadaten „alt“).
+- Alternativtexte für die Abbildungen der Notebooks (aus den Zell-Metadaten „alt“),
+- Abbildungen als eigene Dateien statt eingebetteter Daten (kleineres HTML,
+  verzögertes Laden), KaTeX nur auf Seiten mit Formeln.
 """
 
 from __future__ import annotations
 
 import atexit
+import base64
 import datetime as dt
+import hashlib
+import io
 import json
 import os
 import platform
+import re
 import shutil
 import tempfile
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 KERNEL_CONFIG = """\
 # Ausgaben von C-Bibliotheken (TensorFlows Start-Meldungen über CUDA, oneDNN …)
@@ -32,6 +40,18 @@ c.IPKernelApp.capture_fd_output = False
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 DOWNLOADS = "downloads/snippets"
+FIGURES = "assets/abbildungen"
+DATA_URI = re.compile(r"data:image/(png|svg\+xml|jpeg|webp|gif)(;base64)?,(.*)", re.S)
+EXTENSIONS = {
+    "png": "png",
+    "svg+xml": "svg",
+    "jpeg": "jpg",
+    "webp": "webp",
+    "gif": "gif",
+}
+
+# Abbildungen dieses Baus: Dateiname → Inhalt (geschrieben in on_post_build)
+_figures: dict[str, bytes] = {}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -89,18 +109,36 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     return markdown
 
 
+def on_pre_build(config: Any) -> None:
+    _figures.clear()
+
+
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    soup = BeautifulSoup(html, "html.parser")
+    if page.file.src_uri.endswith(".ipynb"):
+        describe_notebook_images(soup, page)
+    move_figures_to_files(soup, page)
+    first_tooltip_only(soup)
+    # KaTeX (≈ 80 KB komprimiert plus Schriften) nur laden, wo Formeln stehen
+    page.meta["has_math"] = soup.select_one(".arithmatex") is not None or (
+        page.file.src_uri.endswith(".ipynb")
+        and any(
+            re.search(r"\$[^$\s][^$]*\$|\\\(|\\\[", cell.get_text())
+            for cell in soup.select(".jp-MarkdownCell")
+        )
+    )
+    return str(soup)
+
+
+def describe_notebook_images(soup: BeautifulSoup, page: Any) -> None:
     """Bilder in Notebook-Ausgaben bekommen den Alternativtext ihrer Zelle.
 
     nbconvert schreibt sonst „No description has been provided for this image“.
     Jede Code-Zelle, die ein Bild zeigt, braucht in ihren Metadaten ``"alt"``
     (ein Text oder eine Liste mit einem Text pro Bild) – sonst scheitert der Bau.
     """
-    if not page.file.src_uri.endswith(".ipynb"):
-        return html
     notebook = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
     code_cells = [c for c in notebook["cells"] if c["cell_type"] == "code"]
-    soup = BeautifulSoup(html, "html.parser")
     divs = [
         div
         for div in soup.select("div.jp-CodeCell")
@@ -124,4 +162,70 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
             )
         for image, text in zip(images, alts, strict=True):
             image["alt"] = text
-    return str(soup)
+
+
+def first_tooltip_only(soup: BeautifulSoup) -> None:
+    """Jeder Glossarbegriff bekommt pro Seite nur beim ersten Vorkommen einen Tooltip.
+
+    ``includes/abbreviations.md`` markiert jedes Vorkommen. Fünfzig gepunktete
+    Unterstreichungen desselben Worts lenken ab, und jeder Tooltip kostet den
+    Browser beim Laden Zeit; wer weiterliest, kennt den Begriff schon.
+    """
+    seen: set[str] = set()
+    for abbr in soup.select("abbr[title]"):
+        if abbr["title"] in seen:
+            abbr.unwrap()
+        else:
+            seen.add(abbr["title"])
+
+
+def image_size(kind: str, data: bytes) -> tuple[int, int] | None:
+    """Breite und Höhe in CSS-Pixeln (gegen Layout-Sprünge beim Nachladen)."""
+    if kind == "svg+xml":
+        head = data[:2000].decode("utf-8", "replace")
+        width = re.search(r'<svg[^>]*\swidth="([\d.]+)(pt|px)?"', head)
+        height = re.search(r'<svg[^>]*\sheight="([\d.]+)(pt|px)?"', head)
+        if not (width and height):
+            return None
+        scale = 4 / 3 if width.group(2) == "pt" else 1  # 1 pt = 4/3 px
+        return round(float(width.group(1)) * scale), round(
+            float(height.group(1)) * scale
+        )
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        return image.size
+
+
+def move_figures_to_files(soup: BeautifulSoup, page: Any) -> None:
+    """Eingebettete Bilder (``data:``-URIs) als Dateien unter ``assets/abbildungen``.
+
+    Der Code der Seite erzeugt seine Abbildungen als ``data:``-URI (so ist jeder
+    Codeblock für sich lauffähig). Auf der Seite werden daraus eigene Dateien,
+    benannt nach ihrem Inhalt: Das HTML bleibt klein und der Text erscheint
+    sofort, Bilder laden erst, wenn man zu ihnen scrollt (``loading="lazy"``).
+    """
+    for image in soup.select("img[src^='data:image/']"):
+        match = DATA_URI.fullmatch(image["src"])
+        if match is None:
+            raise PluginError(
+                f"{page.file.src_uri}: unbekanntes eingebettetes Bild "
+                f"{image['src'][:40]}…"
+            )
+        kind, is_base64, payload = match.groups()
+        data = base64.b64decode(payload) if is_base64 else unquote_to_bytes(payload)
+        name = f"{hashlib.sha256(data).hexdigest()[:16]}.{EXTENSIONS[kind]}"
+        _figures[name] = data
+        image["src"] = get_relative_url(f"{FIGURES}/{name}", page.url or ".")
+        image["loading"] = "lazy"
+        image["decoding"] = "async"
+        size = image_size(kind, data)
+        if size is not None and not image.get("width"):
+            image["width"], image["height"] = (str(v) for v in size)
+
+
+def on_post_build(config: Any) -> None:
+    target = Path(config.site_dir) / FIGURES
+    target.mkdir(parents=True, exist_ok=True)
+    for name, data in _figures.items():
+        (target / name).write_bytes(data)

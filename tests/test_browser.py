@@ -29,6 +29,8 @@ from playwright.sync_api import (
 )
 from playwright.sync_api import Error as PlaywrightError
 
+from tests.browser_js import REVEAL_IMAGES_JS
+
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path(os.environ.get("NNV_CHROMIUM", "/usr/bin/chromium"))
@@ -248,11 +250,14 @@ def visits(browser: Browser, site_url: str, page_paths: list[str]) -> list[PageV
             visit.tooltip_terms = page.eval_on_selector_all(
                 ".md-content abbr[title]", "els => els.map(e => e.textContent.trim())"
             )
+            # Abbildungen laden verzögert: wie ein Leser zu jeder hinscrollen.
+            page.eval_on_selector_all(".md-content img", REVEAL_IMAGES_JS)
             visit.images = page.eval_on_selector_all(
                 ".md-content img",
                 """imgs => imgs.map(i => ({src: i.getAttribute("src").slice(0, 80),
                     alt: i.getAttribute("alt") || "", loaded: i.complete,
-                    width: i.naturalWidth}))""",
+                    width: i.naturalWidth, lazy: i.loading === "lazy",
+                    sized: i.hasAttribute("width") && i.hasAttribute("height")}))""",
             )
             visit.axe_violations = axe_violations(page)
             page.screenshot(path=screenshot_path(path, "desktop"), full_page=True)
@@ -322,13 +327,22 @@ def test_no_requests_leave_localhost(visits: list[PageVisit]) -> None:
 
 
 def test_math_is_rendered_with_katex(visits: list[PageVisit]) -> None:
-    """Formeln werden mit dem mitgelieferten KaTeX gesetzt – auf jeder Seite."""
+    """Formeln werden mit dem mitgelieferten KaTeX gesetzt.
+
+    KaTeX wird nur auf Seiten mit Formeln geladen; Seiten ohne Formeln sparen
+    sich Skript, Stil und Schriften.
+    """
     problems: dict[str, list[str]] = {}
+    with_math = [v for v in visits if v.math and v.math["formulas"]]
+    assert len(with_math) >= 5, "Kaum Seiten mit Formeln gefunden?"
     for visit in visits:
         math = visit.math
         issues: list[str] = []
         if not math:
             issues.append("Seite nicht geladen, KaTeX nicht prüfbar")
+        elif not math["formulas"]:
+            if math["katexDefined"]:
+                issues.append("KaTeX geladen, obwohl die Seite keine Formeln hat")
         else:
             if not math["katexDefined"]:
                 issues.append("window.katex fehlt (katex.min.js nicht geladen)")
@@ -501,18 +515,30 @@ def test_images_are_loaded_and_described_in_german(visits: list[PageVisit]) -> N
     """Jedes Bild ist geladen und hat einen deutschen Alternativtext."""
     problems: dict[str, list[str]] = {}
     for visit in visits:
-        issues = [
-            f"{image['src']}…: nicht geladen"
-            for image in visit.images
-            if not image["loaded"] or not image["width"]
-        ] + [
-            f"{image['src']}…: Alternativtext fehlt oder ist nicht deutsch "
-            f"({image['alt']!r})"
-            for image in visit.images
-            if not (
-                GERMAN_WORDS.search(image["alt"]) or re.search("[äöüß]", image["alt"])
-            )
-        ]
+        issues = (
+            [
+                f"{image['src']}…: nicht geladen"
+                for image in visit.images
+                if not image["loaded"] or not image["width"]
+            ]
+            + [
+                f"{image['src']}…: eingebettet statt als Datei, ohne loading=lazy "
+                "oder ohne width/height"
+                for image in visit.images
+                if image["src"].startswith("data:")
+                or not image["lazy"]
+                or not image["sized"]
+            ]
+            + [
+                f"{image['src']}…: Alternativtext fehlt oder ist nicht deutsch "
+                f"({image['alt']!r})"
+                for image in visit.images
+                if not (
+                    GERMAN_WORDS.search(image["alt"])
+                    or re.search("[äöüß]", image["alt"])
+                )
+            ]
+        )
         if issues:
             problems[visit.path or "/"] = issues
     assert sum(len(v.images) for v in visits) >= 4, "Keine Abbildungen gefunden?"

@@ -234,3 +234,17 @@ def test_lessons_offer_their_snippets_for_download(built_site: Path) -> None:
         assert target.read_bytes() == snippet.read_bytes()
         offered += 1
     assert offered >= 1
+
+
+def test_each_glossary_tooltip_appears_once_per_page(built_site: Path) -> None:
+    """Nur das erste Vorkommen eines Begriffs trägt den Tooltip (weniger Ablenkung)."""
+    from bs4 import BeautifulSoup
+
+    marked = 0
+    for html in built_pages(built_site):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        titles = [a["title"] for a in soup.select(".md-content abbr[title]")]
+        repeated = {t[:40] for t in titles if titles.count(t) > 1}
+        assert not repeated, f"{html.relative_to(built_site)}: mehrfach {repeated}"
+        marked += len(titles)
+    assert marked >= 100, "Kaum Tooltips gefunden?"

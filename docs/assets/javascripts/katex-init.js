@@ -1,5 +1,5 @@
-// Formeln mit dem mitgelieferten KaTeX setzen – auch nach Seitenwechseln
-// (mkdocs-material lädt Seiten per „instant navigation“ nach).
+// Formeln mit dem mitgelieferten KaTeX setzen (nur auf Seiten mit Formeln
+// eingebunden, siehe includes/overrides/main.html).
 document$.subscribe(({ body }) => {
   renderMathInElement(body, {
     delimiters: [
