@@ -17,8 +17,11 @@ import os
 import socket
 import tempfile
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 
@@ -51,13 +54,17 @@ class DataSource:
     n_test: int
     reason: str = ""  # warum diese Quelle (bei der Offline-Teilmenge)
 
+    #: wie die Samples in der Ausgabe heißen („… Trainings- und 1 000 Testbilder“)
+    test_word: ClassVar[str] = "Testbilder"
+
     @property
     def is_offline_subset(self) -> bool:
         return self.key == "offline"
 
     def __str__(self) -> str:
         sizes = (
-            f"{_de_int(self.n_train)} Trainings- und {_de_int(self.n_test)} Testbilder"
+            f"{_de_int(self.n_train)} Trainings- und {_de_int(self.n_test)} "
+            f"{self.test_word}"
         )
         details = f"{sizes}; {self.reason}" if self.reason else sizes
         return f"Datenquelle: {self.description}\n  ({details})"
@@ -127,16 +134,23 @@ def load_mnist_with_source(
     )
 
 
+@contextmanager
+def download_timeout(seconds: float = DOWNLOAD_TIMEOUT_S) -> Iterator[None]:
+    """Zeitlimit für Netzverbindungen, damit ein Download ohne Netz nicht hängt."""
+    previous = socket.getdefaulttimeout()
+    socket.setdefaulttimeout(seconds)
+    try:
+        yield
+    finally:
+        socket.setdefaulttimeout(previous)
+
+
 def _download_with_timeout() -> MnistData:
     """``keras.datasets.mnist.load_data()`` mit Zeitlimit, damit nichts hängt."""
     import keras
 
-    previous = socket.getdefaulttimeout()
-    socket.setdefaulttimeout(DOWNLOAD_TIMEOUT_S)
-    try:
+    with download_timeout():
         return keras.datasets.mnist.load_data()
-    finally:
-        socket.setdefaulttimeout(previous)
 
 
 def _read_npz_cache(path: Path) -> MnistData:

