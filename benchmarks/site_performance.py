@@ -31,17 +31,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.browser_js import REVEAL_IMAGES_JS  # noqa: E402
+from tests.browser_setup import CHROMIUM, CHROMIUM_ARGS, REVEAL_IMAGES_JS  # noqa: E402
 
-CHROMIUM = os.environ.get("NNV_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LIGHTHOUSE = "lighthouse@12"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 BUDGET_BYTES = 500_000
@@ -133,7 +124,7 @@ def transferred_bytes(base: str, paths: list[str]) -> dict[str, dict[str, int]]:
     result: dict[str, dict[str, int]] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
         )
         for path in paths:
             context = browser.new_context()
@@ -174,7 +165,7 @@ def lighthouse(url: str, preset: str) -> tuple[dict[str, int], list[str]] | None
         ]  # fmt: skip
         if preset == "desktop":
             command.append("--preset=desktop")
-        env = {**os.environ, "CHROME_PATH": CHROMIUM}
+        env = {**os.environ, "CHROME_PATH": str(CHROMIUM)}
         proc = subprocess.run(command, env=env, capture_output=True, text=True)
         if proc.returncode != 0 or not report.exists():
             print(f"  Lighthouse gescheitert: {proc.stderr.strip()[-300:]}")

@@ -197,6 +197,27 @@ def image_size(kind: str, data: bytes) -> tuple[int, int] | None:
         return image.size
 
 
+def smaller_png(data: bytes) -> bytes:
+    """PNG mit höchstens 256 Farben neu speichern, wenn das kleiner ist (wie pngquant).
+
+    Diagramme haben wenige Farben; eine 3D-Fläche schrumpft so etwa auf ein
+    Fünftel, ohne sichtbaren Unterschied. Bilder mit echter Transparenz bleiben.
+    """
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        if image.mode == "RGBA" and image.getchannel("A").getextrema() != (255, 255):
+            return data
+        if image.mode not in {"RGB", "RGBA"}:
+            return data
+        reduced = image.convert("RGB").quantize(
+            colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
+        )
+        buffer = io.BytesIO()
+        reduced.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue() if buffer.tell() < len(data) else data
+
+
 def move_figures_to_files(soup: BeautifulSoup, page: Any) -> None:
     """Eingebettete Bilder (``data:``-URIs) als Dateien unter ``assets/abbildungen``.
 
@@ -214,6 +235,8 @@ def move_figures_to_files(soup: BeautifulSoup, page: Any) -> None:
             )
         kind, is_base64, payload = match.groups()
         data = base64.b64decode(payload) if is_base64 else unquote_to_bytes(payload)
+        if kind == "png":
+            data = smaller_png(data)
         name = f"{hashlib.sha256(data).hexdigest()[:16]}.{EXTENSIONS[kind]}"
         _figures[name] = data
         image["src"] = get_relative_url(f"{FIGURES}/{name}", page.url or ".")

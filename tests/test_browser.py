@@ -8,7 +8,6 @@ werden. Die Seite wird offline-fähig gebaut (ohne Verzeichnis-URLs).
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -29,21 +28,10 @@ from playwright.sync_api import (
 )
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.browser_js import REVEAL_IMAGES_JS
+from tests.browser_setup import CHROMIUM, CHROMIUM_ARGS, REVEAL_IMAGES_JS
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path(os.environ.get("NNV_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 # Schemata ohne Netzverkehr
 LOCAL_SCHEMES = frozenset({"data", "blob", "about", "chrome-error"})

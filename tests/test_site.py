@@ -248,3 +248,25 @@ def test_each_glossary_tooltip_appears_once_per_page(built_site: Path) -> None:
         assert not repeated, f"{html.relative_to(built_site)}: mehrfach {repeated}"
         marked += len(titles)
     assert marked >= 100, "Kaum Tooltips gefunden?"
+
+
+def test_figures_are_files_not_embedded_data(built_site: Path) -> None:
+    """Abbildungen liegen als Dateien unter assets/abbildungen (kleines HTML)."""
+    from bs4 import BeautifulSoup
+    from PIL import Image
+
+    figures = 0
+    for html in built_pages(built_site):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for image in soup.select(".md-content img"):
+            src = image["src"]
+            assert not src.startswith("data:"), f"{html.name}: eingebettetes Bild"
+            target = (html.parent / src).resolve()
+            assert target.is_file(), f"{html.name}: {src} fehlt"
+            assert target.parent == built_site / "assets" / "abbildungen"
+            assert image.get("loading") == "lazy" and image.get("width")
+            if target.suffix == ".png":
+                with Image.open(target) as png:  # auf ≤ 256 Farben verkleinert
+                    assert png.mode in {"P", "L", "LA"}, f"{target.name}: {png.mode}"
+            figures += 1
+    assert figures >= 20, "Kaum Abbildungen gefunden?"

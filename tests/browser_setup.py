@@ -1,4 +1,20 @@
-"""JavaScript-Schnipsel, die Browser-Tests und benchmarks/site_performance.py teilen."""
+"""Was die Browser-Tests und benchmarks/site_performance.py teilen."""
+
+import os
+from pathlib import Path
+
+# Debians Chromium (playwright install kann hier keine Browser laden)
+CHROMIUM = Path(os.environ.get("NNV_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
 
 # Zu jeder Abbildung scrollen wie ein Leser und warten, bis sie dekodiert ist.
 # Abbildungen laden verzögert (loading="lazy"); solche in zugeklappten Lösungen
