@@ -56,4 +56,4 @@ vendor-katex:
 	rm -rf .katex-tmp
 
 clean:
-	rm -rf site test-artifacts .pytest_cache .ruff_cache
+	rm -rf site test-artifacts .pytest_cache .ruff_cache .cache
