@@ -811,7 +811,10 @@ class MiniBatchNetwork:
             for start in range(0, n, batch_size):
                 index = order[start : start + batch_size]
                 batch = self._act[0][: len(index)]
-                np.take(x, index, axis=0, out=batch)  # Batch in den Puffer holen
+                # Batch in den Puffer holen. Mit mode="clip" schreibt NumPy direkt
+                # hinein (bei "raise" erst in einen Zwischenpuffer); die Indizes
+                # stammen aus der Permutation und sind immer gültig.
+                np.take(x, index, axis=0, out=batch, mode="clip")
                 batch_loss, batch_correct = self._train_on(batch, labels[index])
                 loss_sum += batch_loss
                 correct += batch_correct

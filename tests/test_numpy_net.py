@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import itertools
 
 import keras
@@ -394,6 +395,25 @@ def test_fit_is_deterministic_and_handles_partial_batch() -> None:
     for a, b in zip(runs[0][1], runs[1][1], strict=True):
         np.testing.assert_array_equal(a, b)
     assert len(runs[0][0]["loss"]) == 2
+
+
+@pytest.mark.parametrize("shuffle", [True, False])
+def test_fit_trains_on_exactly_the_shuffled_batches(shuffle: bool) -> None:
+    # fit holt jeden Batch mit np.take in einen Puffer: Es muss genau dasselbe
+    # herauskommen wie mit train_step auf denselben, von Hand gebildeten Batches.
+    x, labels = small_batch(n=10)
+    net = MiniBatchNetwork(SMALL_SIZES, optimizer=RMSprop(), seed=4)
+    twin = MiniBatchNetwork(SMALL_SIZES, optimizer=RMSprop(), seed=4)
+    # die Reihenfolge, die fit zieht (derselbe Zufallsgenerator, kopiert)
+    order = copy.deepcopy(net._rng).permutation(len(x)) if shuffle else np.arange(10)
+    history = net.fit(x, labels, epochs=1, batch_size=4, shuffle=shuffle)
+    loss_sum = 0.0
+    for start in range(0, len(x), 4):  # Batches 4, 4, 2
+        index = order[start : start + 4]
+        loss_sum += twin.train_step(x[index], labels[index]) * len(index)
+    assert history["loss"][0] == pytest.approx(loss_sum / len(x), rel=1e-12)
+    for ours, by_hand in zip(net.get_weights(), twin.get_weights(), strict=True):
+        np.testing.assert_array_equal(ours, by_hand)
 
 
 def test_training_flops() -> None:
