@@ -13,6 +13,7 @@ from __future__ import annotations
 import atexit
 import base64
 import datetime as dt
+import functools
 import hashlib
 import io
 import json
@@ -41,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 DOWNLOADS = "downloads/snippets"
 FIGURES = "assets/abbildungen"
+KATEX_DIR = ROOT / "docs" / "assets" / "vendor" / "katex"
 DATA_URI = re.compile(r"data:image/(png|svg\+xml|jpeg|webp|gif)(;base64)?,(.*)", re.S)
 EXTENSIONS = {
     "png": "png",
@@ -119,14 +121,15 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
         describe_notebook_images(soup, page)
     move_figures_to_files(soup, page)
     first_tooltip_only(soup)
-    # KaTeX (≈ 80 KB komprimiert plus Schriften) nur laden, wo Formeln stehen
-    page.meta["has_math"] = soup.select_one(".arithmatex") is not None or (
-        page.file.src_uri.endswith(".ipynb")
-        and any(
-            re.search(r"\$[^$\s][^$]*\$|\\\(|\\\[", cell.get_text())
-            for cell in soup.select(".jp-MarkdownCell")
-        )
+    # Formeln setzt KaTeX schon beim Bau; die Seite braucht dann nur Stil und
+    # Schriften. Nur Formeln in Notebook-Text setzt KaTeX noch im Browser.
+    rendered = render_math(soup, page)
+    notebook_math = page.file.src_uri.endswith(".ipynb") and any(
+        re.search(r"\$[^$\s][^$]*\$|\\\(|\\\[", cell.get_text())
+        for cell in soup.select(".jp-MarkdownCell")
     )
+    page.meta["katex_css"] = rendered > 0 or notebook_math
+    page.meta["katex_js"] = notebook_math
     return str(soup)
 
 
@@ -162,6 +165,54 @@ def describe_notebook_images(soup: BeautifulSoup, page: Any) -> None:
             )
         for image, text in zip(images, alts, strict=True):
             image["alt"] = text
+
+
+@functools.cache
+def _katex() -> Any:
+    """KaTeX (das mitgelieferte katex.min.js) in QuickJS, einmal pro Bau geladen."""
+    import quickjs
+
+    context = quickjs.Context()
+    context.eval((KATEX_DIR / "katex.min.js").read_text(encoding="utf-8"))
+    return context.eval(
+        "(tex, display) => katex.renderToString(tex, "
+        "{displayMode: display, throwOnError: true})"
+    )
+
+
+@functools.cache
+def katex_html(tex: str, display: bool) -> str:
+    """Eine Formel als HTML (mit MathML für Screenreader), wie KaTeX im Browser."""
+    return _katex()(tex, display)
+
+
+def render_math(soup: BeautifulSoup, page: Any) -> int:
+    """Formeln von pymdownx.arithmatex (``\\(…\\)``, ``\\[…\\]``) mit KaTeX setzen.
+
+    Im Browser muss dann kein Skript mehr rechnen: weniger Blockierzeit beim
+    Laden, und der Text springt nicht, wenn die Formeln gesetzt werden.
+    """
+    count = 0
+    for element in soup.select(".arithmatex"):
+        text = element.get_text().strip()
+        display = element.name == "div"
+        opening, closing = (r"\[", r"\]") if display else (r"\(", r"\)")
+        if not (text.startswith(opening) and text.endswith(closing)):
+            raise PluginError(
+                f"{page.file.src_uri}: Formel ohne erwartete Klammern: {text[:60]}"
+            )
+        tex = text[len(opening) : -len(closing)].strip()
+        try:
+            html = katex_html(tex, display)
+        except Exception as error:  # quickjs.JSException: Syntaxfehler in TeX
+            raise PluginError(
+                f"{page.file.src_uri}: KaTeX kann die Formel {tex[:80]!r} nicht "
+                f"setzen: {str(error).splitlines()[0]}"
+            ) from error
+        element.clear()
+        element.append(BeautifulSoup(html, "html.parser"))
+        count += 1
+    return count
 
 
 def first_tooltip_only(soup: BeautifulSoup) -> None:

@@ -49,28 +49,26 @@ GERMAN_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-MATH_PROBE_JS = """() => {
+MATH_PROBE_JS = """async () => {
   const formulas = [...document.querySelectorAll(".arithmatex")];
-  // Der Mechanismus selbst: KaTeX setzt eine Testformel über auto-render.
-  let autoRenderWorks = false;
-  if (typeof window.renderMathInElement === "function") {
-    const probe = document.createElement("div");
-    probe.textContent = "\\\\(a^2 + b^2\\\\)";
-    window.renderMathInElement(probe, { throwOnError: true });
-    autoRenderWorks = probe.querySelector(".katex") !== null;
-  }
+  await document.fonts.ready;
+  const first = document.querySelector(".arithmatex .katex-html");
   return {
     formulas: formulas.length,
     unrendered: formulas
       .filter((el) => el.querySelector(".katex") === null)
       .map((el) => el.textContent.trim().slice(0, 80)),
+    // MathML für Screenreader neben dem sichtbaren HTML
+    withoutMathml: formulas.filter((el) => el.querySelector("math") === null).length,
     katexErrors: [...document.querySelectorAll(".katex-error")].map((el) =>
       (el.getAttribute("title") || el.textContent).slice(0, 120),
     ),
-    katexDefined: typeof window.katex === "object" && window.katex !== null
-      && typeof window.katex.render === "function",
-    autoRenderDefined: typeof window.renderMathInElement === "function",
-    autoRenderWorks,
+    katexScript: typeof window.katex !== "undefined",
+    katexStylesheet: document.querySelector('link[href$="katex.min.css"]') !== null,
+    katexStyled: first !== null
+      && getComputedStyle(first.querySelector(".mord") || first).fontFamily
+        .includes("KaTeX"),
+    katexFont: document.fonts.check("16px KaTeX_Main"),
   };
 }"""
 
@@ -315,10 +313,10 @@ def test_no_requests_leave_localhost(visits: list[PageVisit]) -> None:
 
 
 def test_math_is_rendered_with_katex(visits: list[PageVisit]) -> None:
-    """Formeln werden mit dem mitgelieferten KaTeX gesetzt.
+    """Formeln setzt KaTeX schon beim Bau; der Browser braucht nur Stil und Schrift.
 
-    KaTeX wird nur auf Seiten mit Formeln geladen; Seiten ohne Formeln sparen
-    sich Skript, Stil und Schriften.
+    Auf Markdown-Seiten läuft kein KaTeX-Skript (weniger Blockierzeit, kein
+    Springen des Texts); Seiten ohne Formeln laden auch den KaTeX-Stil nicht.
     """
     problems: dict[str, list[str]] = {}
     with_math = [v for v in visits if v.math and v.math["formulas"]]
@@ -329,15 +327,17 @@ def test_math_is_rendered_with_katex(visits: list[PageVisit]) -> None:
         if not math:
             issues.append("Seite nicht geladen, KaTeX nicht prüfbar")
         elif not math["formulas"]:
-            if math["katexDefined"]:
+            if math["katexStylesheet"] or math["katexScript"]:
                 issues.append("KaTeX geladen, obwohl die Seite keine Formeln hat")
         else:
-            if not math["katexDefined"]:
-                issues.append("window.katex fehlt (katex.min.js nicht geladen)")
-            if not math["autoRenderDefined"]:
-                issues.append("window.renderMathInElement fehlt (auto-render)")
-            elif not math["autoRenderWorks"]:
-                issues.append("auto-render setzt die Testformel \\(a^2 + b^2\\) nicht")
+            if math["katexScript"] and not visit.is_notebook:
+                issues.append("KaTeX-Skript geladen, obwohl der Bau schon setzt")
+            if not math["katexStyled"]:
+                issues.append("Formeln ohne KaTeX-Stil (katex.min.css fehlt?)")
+            if not math["katexFont"]:
+                issues.append("KaTeX-Schrift nicht geladen")
+            if math["withoutMathml"]:
+                issues.append(f"{math['withoutMathml']} Formeln ohne MathML")
             issues += [f"Formel nicht gesetzt: {tex}" for tex in math["unrendered"]]
             issues += [f"KaTeX-Fehler: {text}" for text in math["katexErrors"]]
         if issues:

@@ -270,3 +270,40 @@ def test_figures_are_files_not_embedded_data(built_site: Path) -> None:
                     assert png.mode in {"P", "L", "LA"}, f"{target.name}: {png.mode}"
             figures += 1
     assert figures >= 20, "Kaum Abbildungen gefunden?"
+
+
+def _hooks_module():
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(
+        "nnv_mkdocs_hooks", ROOT / "includes" / "mkdocs_hooks.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_formulas_are_set_at_build_time_and_bad_tex_fails_clearly() -> None:
+    from types import SimpleNamespace
+
+    from bs4 import BeautifulSoup
+    from mkdocs.exceptions import PluginError
+
+    hooks = _hooks_module()
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="probe.md"))
+    soup = BeautifulSoup(
+        '<p><span class="arithmatex">\\(a^2\\)</span></p>'
+        '<div class="arithmatex">\\[\n\\frac{1}{2}\n\\]</div>',
+        "html.parser",
+    )
+    assert hooks.render_math(soup, page) == 2
+    assert soup.select_one("span.arithmatex .katex math") is not None
+    assert soup.select_one("div.arithmatex .katex-display") is not None
+
+    broken = BeautifulSoup(
+        '<span class="arithmatex">\\(\\frac{a\\)</span>', "html.parser"
+    )
+    with pytest.raises(PluginError, match=r"probe\.md: KaTeX kann die Formel"):
+        hooks.render_math(broken, page)

@@ -1,5 +1,6 @@
-// Formeln mit dem mitgelieferten KaTeX setzen (nur auf Seiten mit Formeln
-// eingebunden, siehe includes/overrides/main.html).
+// Formeln in Notebook-Text mit dem mitgelieferten KaTeX im Browser setzen. Formeln
+// der Markdown-Seiten setzt KaTeX schon beim Bau (includes/mkdocs_hooks.py); dieses
+// Skript wird nur auf Notebook-Seiten mit Formeln eingebunden.
 document$.subscribe(({ body }) => {
   renderMathInElement(body, {
     delimiters: [
