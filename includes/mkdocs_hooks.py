@@ -121,6 +121,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
         describe_notebook_images(soup, page)
     move_figures_to_files(soup, page)
     first_tooltip_only(soup)
+    make_scroll_areas_focusable(soup)
     # Formeln setzt KaTeX schon beim Bau; die Seite braucht dann nur Stil und
     # Schriften. Nur Formeln in Notebook-Text setzt KaTeX noch im Browser.
     rendered = render_math(soup, page)
@@ -130,6 +131,13 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     )
     page.meta["katex_css"] = rendered > 0 or notebook_math
     page.meta["katex_js"] = notebook_math
+    # Notebook-Formeln setzt erst der Browser; welche Schriften sie brauchen, weiß
+    # der Bau nicht – dann die zwei häufigsten.
+    page.meta["katex_fonts"] = (
+        ["KaTeX_Main-Regular", "KaTeX_Math-Italic"]
+        if notebook_math
+        else katex_fonts(soup)
+    )
     return str(soup)
 
 
@@ -186,6 +194,24 @@ def katex_html(tex: str, display: bool) -> str:
     return _katex()(tex, display)
 
 
+def katex_fonts(soup: BeautifulSoup) -> list[str]:
+    """Die zwei Grundschriften der gesetzten Formeln, die die Seite vorab laden soll.
+
+    KaTeX lädt seine Schriften mit ``font-display: block``: bis sie da sind, fehlt
+    der Formeltext, danach ändern sich die Breiten und der Text der Zeile springt
+    (gemessen 0,028 Layout-Verschiebung auf der Backpropagation-Seite). Vorab
+    geladen sind sie meist vor dem ersten Bild da. Fast jede Formel braucht die
+    Grundschrift (aufrecht) und die kursive Mathe-Schrift für Variablen; seltene
+    Schriften (fett, Klammergrößen) laden weiter erst bei Bedarf.
+    """
+    fonts = []
+    if soup.select_one(".katex"):
+        fonts.append("KaTeX_Main-Regular")
+    if soup.select_one(".katex .mathnormal"):
+        fonts.append("KaTeX_Math-Italic")
+    return fonts
+
+
 def render_math(soup: BeautifulSoup, page: Any) -> int:
     """Formeln von pymdownx.arithmatex (``\\(…\\)``, ``\\[…\\]``) mit KaTeX setzen.
 
@@ -213,6 +239,23 @@ def render_math(soup: BeautifulSoup, page: Any) -> int:
         element.append(BeautifulSoup(html, "html.parser"))
         count += 1
     return count
+
+
+# Bereiche, die bei schmalem Bildschirm seitwärts scrollen können: Notebook-Code,
+# Notebook-Ausgaben, abgesetzte Formeln. Codeblöcke aus Markdown macht
+# mkdocs-material selbst fokussierbar, sobald sie überlaufen.
+SCROLL_AREAS = ".highlight-ipynb, .jp-OutputArea-output pre, div.arithmatex"
+
+
+def make_scroll_areas_focusable(soup: BeautifulSoup) -> None:
+    """Scrollbare Bereiche mit der Tastatur erreichbar machen (axe: WCAG 2.1.1).
+
+    Ob ein Bereich überläuft, hängt von der Bildschirmbreite ab; deshalb alle.
+    Schon beim Bau statt per Skript: kein Umbau der Seite nach dem Laden.
+    """
+    for element in soup.select(SCROLL_AREAS):
+        if not element.has_attr("tabindex"):
+            element["tabindex"] = "0"
 
 
 def first_tooltip_only(soup: BeautifulSoup) -> None:

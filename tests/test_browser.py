@@ -28,7 +28,14 @@ from playwright.sync_api import (
 )
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.browser_setup import CHROMIUM, CHROMIUM_ARGS, REVEAL_IMAGES_JS
+from tests.browser_setup import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    LAYOUT_SHIFT_INIT_JS,
+    LAYOUT_SHIFT_JS,
+    RENDER_ALL_JS,
+    REVEAL_IMAGES_JS,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -51,8 +58,14 @@ GERMAN_WORDS = re.compile(
 
 MATH_PROBE_JS = """async () => {
   const formulas = [...document.querySelectorAll(".arithmatex")];
-  await document.fonts.ready;
   const first = document.querySelector(".arithmatex .katex-html");
+  // Formeln weiter unten setzt der Browser erst beim Hinscrollen (content-visibility)
+  // und lädt erst dann die Schrift: wie ein Leser zur ersten Formel scrollen.
+  if (first) {
+    first.scrollIntoView({ block: "center" });
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  }
+  await document.fonts.ready;
   return {
     formulas: formulas.length,
     unrendered: formulas
@@ -96,12 +109,14 @@ class PageVisit:
     tooltip_terms: list[str] = field(default_factory=list)
     images: list[dict[str, Any]] = field(default_factory=list)
     axe_violations: list[str] = field(default_factory=list)
+    layout_shifts: list[dict[str, Any]] = field(default_factory=list)
 
 
 def offline_context(browser: Browser, external: list[str]) -> BrowserContext:
     """Neuer Kontext, der jede Anfrage an fremde Rechner protokolliert und abbricht."""
     context = browser.new_context(locale="de-DE", service_workers="block")
     context.set_default_timeout(TIMEOUT_MS)
+    context.add_init_script(LAYOUT_SHIFT_INIT_JS)
 
     def record(kind: str, url: str) -> None:
         entry = f"{kind}: {url}"
@@ -166,6 +181,24 @@ def axe_violations(page: Page) -> list[str]:
     ]
 
 
+# Grenze für die Summe der Layout-Verschiebungen beim Laden. Lighthouse nennt
+# CLS ≤ 0,1 „gut“; gemessen sind es hier 0 bis 0,001. Springt Text, weil Blöcke mit
+# content-visibility oder Abbildungen ohne Maße zu spät Platz bekommen, liegt die
+# Summe weit darüber (gemessen 0,14–0,22).
+MAX_LAYOUT_SHIFT = 0.02
+
+
+def layout_shift_problem(shifts: list[dict[str, Any]]) -> str | None:
+    total = sum(shift["value"] for shift in shifts)
+    if total <= MAX_LAYOUT_SHIFT:
+        return None
+    sources = sorted({s for shift in shifts for s in shift["sources"]})
+    return (
+        f"Layout springt beim Laden (Summe {total:.3f} > {MAX_LAYOUT_SHIFT}): "
+        + "; ".join(sources[:4])
+    )
+
+
 def screenshot_path(path: str, variant: str) -> Path:
     """Bildschirmfoto-Datei einer Seite, z. B. grundlagen_tensoren-phone.png."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -225,6 +258,9 @@ def visits(browser: Browser, site_url: str, page_paths: list[str]) -> list[PageV
                 results.append(visit)
                 continue
             visit.status = response.status if response else None
+            # Verschiebungen beim Laden, bevor wir scrollen (danach zählt es nicht).
+            page.wait_for_timeout(300)
+            visit.layout_shifts = page.evaluate(LAYOUT_SHIFT_JS)
             headings = page.locator("h1")
             if headings.count():
                 visit.h1 = headings.first.inner_text().replace("¶", "").strip()
@@ -245,6 +281,7 @@ def visits(browser: Browser, site_url: str, page_paths: list[str]) -> list[PageV
                     width: i.naturalWidth, lazy: i.loading === "lazy",
                     sized: i.hasAttribute("width") && i.hasAttribute("height")}))""",
             )
+            page.evaluate(RENDER_ALL_JS)
             visit.axe_violations = axe_violations(page)
             page.screenshot(path=screenshot_path(path, "desktop"), full_page=True)
         finally:
@@ -297,6 +334,59 @@ def test_pages_load_without_errors(visits: list[PageVisit]) -> None:
         f"{len(problems)} von {len(visits)} Seiten haben Fehler:\n"
         + format_problems(problems)
     )
+
+
+def test_nothing_jumps_while_loading(visits: list[PageVisit]) -> None:
+    """Beim Laden (Desktop-Breite) verschiebt sich nichts Sichtbares."""
+    problems = {
+        visit.path or "/": [problem]
+        for visit in visits
+        if (problem := layout_shift_problem(visit.layout_shifts))
+    }
+    assert not problems, format_problems(problems)
+
+
+LONG_PAGE = "vertiefung/backpropagation.html"
+# So viele Blöcke am Seitenanfang setzt der Browser immer sofort (extra.css).
+ALWAYS_RENDERED = 9
+
+
+def test_long_pages_render_late_blocks_when_scrolled_to(
+    offline: OfflineBrowsing, site_url: str
+) -> None:
+    """Blöcke unterhalb des ersten Bildschirms setzt der Browser erst beim
+    Hinscrollen (content-visibility, content.lazy) – dann aber vollständig, samt
+    Kopierknopf mit eigenem Namen."""
+    page = offline.context.new_page()
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + LONG_PAGE, wait_until="networkidle")
+    visibility = page.eval_on_selector_all(
+        ".md-content .md-typeset > :not(script, style, input)",
+        "blocks => blocks.map((b) => getComputedStyle(b).contentVisibility)",
+    )
+    assert visibility[:ALWAYS_RENDERED] == ["visible"] * ALWAYS_RENDERED
+    assert len(visibility) > ALWAYS_RENDERED + 20, "Seite kürzer als erwartet"
+    assert set(visibility[ALWAYS_RENDERED:]) == {"auto"}
+
+    # Der letzte Codeblock außerhalb zugeklappter Lösungen (<details>)
+    index = page.evaluate(
+        """() => [...document.querySelectorAll(".md-content pre")]
+            .findLastIndex((pre) => !pre.closest("details:not([open])"))"""
+    )
+    assert index > 20, f"zu wenige Codeblöcke auf {LONG_PAGE}"
+    last = page.locator(".md-content pre").nth(index)
+    # Vor dem Scrollen: der letzte Codeblock ist noch nicht eingerichtet.
+    assert last.locator(".md-code__nav").count() == 0
+    last.scroll_into_view_if_needed()
+    copy = last.locator(".md-code__nav button[data-md-type='copy']")
+    expect(copy).to_be_visible()
+    expect(last.locator(".md-code__nav")).to_have_attribute(
+        "aria-label", f"Aktionen zu Codeblock {index + 1}"
+    )
+    expect(last.locator("code")).to_be_visible()
+    box = last.bounding_box()
+    assert box is not None and box["height"] > 20, box
+    offline.assert_no_external_requests()
 
 
 def test_no_requests_leave_localhost(visits: list[PageVisit]) -> None:
@@ -547,6 +637,7 @@ def test_axe_finds_no_accessibility_violations(
             page.goto(visit.url, wait_until="networkidle")
             scheme = page.get_attribute("body", "data-md-color-scheme")
             assert scheme == "slate", f"{visit.path}: dunkles Schema nicht aktiv"
+            page.evaluate(RENDER_ALL_JS)
             if violations := axe_violations(page):
                 problems[f"{visit.path or '/'} (dunkel)"] = violations
             page.close()
@@ -576,22 +667,28 @@ def test_color_scheme_toggle(offline: OfflineBrowsing, site_url: str) -> None:
 def test_phone_layout_and_screenshots(
     browser: Browser, site_url: str, visits: list[PageVisit]
 ) -> None:
-    """Bei Telefonbreite scrollt keine Seite seitwärts; Fotos beider Breiten."""
+    """Bei Telefonbreite scrollt keine Seite seitwärts, und beim Laden springt
+    nichts; Fotos beider Breiten."""
     problems: dict[str, list[str]] = {}
     context = browser.new_context(viewport=PHONE, device_scale_factor=2)
+    context.add_init_script(LAYOUT_SHIFT_INIT_JS)
     try:
         for visit in visits:
             page = context.new_page()
             page.goto(visit.url, wait_until="networkidle")
+            page.wait_for_timeout(300)
+            if shift := layout_shift_problem(page.evaluate(LAYOUT_SHIFT_JS)):
+                problems[visit.path or "/"] = [shift]
             overflow = page.evaluate(
                 "() => document.documentElement.scrollWidth - window.innerWidth"
             )
             if overflow > 1:
-                problems[visit.path or "/"] = [
+                problems.setdefault(visit.path or "/", []).append(
                     f"{overflow} px breiter als der Bildschirm"
-                ]
+                )
             if not page.locator("label.md-header__button[for='__drawer']").is_visible():
                 problems.setdefault(visit.path or "/", []).append("kein Menüknopf")
+            page.evaluate(RENDER_ALL_JS)
             page.screenshot(path=screenshot_path(visit.path, "phone"), full_page=True)
             page.close()
     finally:

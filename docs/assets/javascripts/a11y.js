@@ -5,24 +5,25 @@ function improveAccessibility(root) {
   if (search && !search.hasAttribute("aria-label")) {
     search.setAttribute("aria-label", "Suche");
   }
-  // Jede Navigationsleiste an Codeblöcken bekommt einen eigenen Namen.
-  root.querySelectorAll(".md-code__nav:not([aria-label])").forEach((nav, index) => {
-    nav.setAttribute("aria-label", `Aktionen zu Codeblock ${index + 1}`);
-  });
-  // Scrollbare Bereiche (Notebook-Code, breite Formeln) mit der Tastatur erreichbar machen.
-  root
-    .querySelectorAll(".highlight-ipynb, .jp-OutputArea-output pre, div.arithmatex")
-    .forEach((element) => {
-      // Breite Formeln setzt KaTeX erst noch; deshalb auch ohne aktuellen Überlauf.
-      if (!element.hasAttribute("tabindex")) {
-        element.setAttribute("tabindex", "0");
-      }
+  // Jede Navigationsleiste an Codeblöcken bekommt einen eigenen Namen. Die Leisten
+  // entstehen erst beim Scrollen; gezählt wird deshalb nach der Lage des Codeblocks
+  // auf der Seite, nicht nach der Reihenfolge, in der sie entstehen.
+  const navs = root.querySelectorAll(".md-code__nav:not([aria-label])");
+  if (navs.length) {
+    const blocks = [...document.querySelectorAll(".md-content pre")];
+    navs.forEach((nav) => {
+      const number = blocks.indexOf(nav.closest("pre")) + 1;
+      nav.setAttribute("aria-label", `Aktionen zu Codeblock ${number}`);
     });
+  }
+  // Scrollbare Bereiche (Notebook-Code, Formeln) macht schon der Bau fokussierbar
+  // (includes/mkdocs_hooks.py).
 }
 
 document$.subscribe(() => {
   improveAccessibility(document);
-  // mkdocs-material ergänzt Code-Navigationen erst nach dem Laden.
+  // mkdocs-material ergänzt Code-Navigationen erst, wenn der Codeblock ins Bild
+  // kommt (content.lazy).
   new MutationObserver(() => improveAccessibility(document)).observe(
     document.querySelector(".md-content") || document.body,
     { childList: true, subtree: true },
