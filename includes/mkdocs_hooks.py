@@ -341,6 +341,29 @@ def move_figures_to_files(soup: BeautifulSoup, page: Any) -> None:
             image["width"], image["height"] = (str(v) for v in size)
 
 
+# Skripte der Seite selbst: <script src="…js"></script> ohne weitere Attribute
+# (mkdocs-material, extra_javascript, iframe-worker-Shim, KaTeX für Notebooks).
+LOCAL_SCRIPT = re.compile(
+    r'<script src="(?![a-z][a-z0-9+.-]*:|//)([^"]+\.js)"></script>'
+)
+
+
+def defer_scripts(html: str) -> str:
+    """Skripte erst nach dem Einlesen der Seite ausführen (``defer``).
+
+    Ohne ``defer`` hält jedes Skript den Parser an; der Browser zeigt den Text
+    dann später (Lighthouse mobil, Backpropagation: erstes Bild 2,0 → 1,5 s).
+    ``defer`` behält die Reihenfolge bei: Shim vor mkdocs-material, dann die
+    Skripte, die dessen ``document$`` brauchen. Alle laufen vor DOMContentLoaded,
+    wo mkdocs-material die Seite einrichtet.
+    """
+    return LOCAL_SCRIPT.sub(r'<script src="\1" defer></script>', html)
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    return defer_scripts(output)
+
+
 def on_post_build(config: Any) -> None:
     target = Path(config.site_dir) / FIGURES
     target.mkdir(parents=True, exist_ok=True)

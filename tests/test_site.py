@@ -250,6 +250,33 @@ def test_each_glossary_tooltip_appears_once_per_page(built_site: Path) -> None:
     assert marked >= 100, "Kaum Tooltips gefunden?"
 
 
+def test_scripts_wait_for_the_page_and_scroll_areas_are_focusable(
+    built_site: Path,
+) -> None:
+    """Kein Skript hält das Einlesen der Seite an (``defer``, Reihenfolge wie im
+    Theme); scrollbare Bereiche sind schon im gebauten HTML fokussierbar."""
+    from bs4 import BeautifulSoup
+
+    scripts = focusable = 0
+    for html in built_pages(built_site):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        name = html.relative_to(built_site)
+        # src="" schreibt mkdocs-jupyter als leeren MathJax-Platzhalter; lädt nichts.
+        for script in soup.select("script[src]:not([src=''])"):
+            assert script.has_attr("defer"), f"{name}: {script['src']} ohne defer"
+            scripts += 1
+        order = [s["src"].rsplit("/", 1)[-1] for s in soup.select("script[src]")]
+        bundle = next(i for i, src in enumerate(order) if src.startswith("bundle."))
+        assert order.index("shim.js") < bundle < order.index("a11y.js"), order
+        for area in soup.select(
+            ".highlight-ipynb, .jp-OutputArea-output pre, div.arithmatex"
+        ):
+            assert area.get("tabindex") == "0", f"{name}: {str(area)[:80]}"
+            focusable += 1
+    assert scripts >= 3 * len(built_pages(built_site))
+    assert focusable >= 50, "Kaum scrollbare Bereiche gefunden?"
+
+
 def test_figures_are_files_not_embedded_data(built_site: Path) -> None:
     """Abbildungen liegen als Dateien unter assets/abbildungen (kleines HTML)."""
     from bs4 import BeautifulSoup
