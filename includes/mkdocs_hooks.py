@@ -131,13 +131,6 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     )
     page.meta["katex_css"] = rendered > 0 or notebook_math
     page.meta["katex_js"] = notebook_math
-    # Notebook-Formeln setzt erst der Browser; welche Schriften sie brauchen, weiß
-    # der Bau nicht – dann die zwei häufigsten.
-    page.meta["katex_fonts"] = (
-        ["KaTeX_Main-Regular", "KaTeX_Math-Italic"]
-        if notebook_math
-        else katex_fonts(soup)
-    )
     return str(soup)
 
 
@@ -192,24 +185,6 @@ def _katex() -> Any:
 def katex_html(tex: str, display: bool) -> str:
     """Eine Formel als HTML (mit MathML für Screenreader), wie KaTeX im Browser."""
     return _katex()(tex, display)
-
-
-def katex_fonts(soup: BeautifulSoup) -> list[str]:
-    """Die zwei Grundschriften der gesetzten Formeln, die die Seite vorab laden soll.
-
-    KaTeX lädt seine Schriften mit ``font-display: block``: bis sie da sind, fehlt
-    der Formeltext, danach ändern sich die Breiten und der Text der Zeile springt
-    (gemessen 0,028 Layout-Verschiebung auf der Backpropagation-Seite). Vorab
-    geladen sind sie meist vor dem ersten Bild da. Fast jede Formel braucht die
-    Grundschrift (aufrecht) und die kursive Mathe-Schrift für Variablen; seltene
-    Schriften (fett, Klammergrößen) laden weiter erst bei Bedarf.
-    """
-    fonts = []
-    if soup.select_one(".katex"):
-        fonts.append("KaTeX_Main-Regular")
-    if soup.select_one(".katex .mathnormal"):
-        fonts.append("KaTeX_Math-Italic")
-    return fonts
 
 
 def render_math(soup: BeautifulSoup, page: Any) -> int:

@@ -181,11 +181,14 @@ def axe_violations(page: Page) -> list[str]:
     ]
 
 
-# Grenze für die Summe der Layout-Verschiebungen beim Laden. Lighthouse nennt
-# CLS ≤ 0,1 „gut“; gemessen sind es hier 0 bis 0,001. Springt Text, weil Blöcke mit
-# content-visibility oder Abbildungen ohne Maße zu spät Platz bekommen, liegt die
-# Summe weit darüber (gemessen 0,14–0,22).
-MAX_LAYOUT_SHIFT = 0.02
+# Grenze für die Summe der Layout-Verschiebungen beim Laden (Lighthouse: CLS ≤ 0,1
+# ist „gut“). Gemessen: 0 auf den meisten Seiten; bis 0,028, wo Formeln im ersten
+# Bildschirm stehen – KaTeX-Schriften kommen nach dem ersten Bild an und ändern die
+# Breite der Zeile (font-display: block). Vorladen würde das beheben, hält in
+# Chromium aber das erste Bild an, bis die Schrift da ist (Lighthouse mobil: erstes
+# Bild bis 2,3 s statt 0,15 s); das wiegt für Leser schwerer. Springen Blöcke mit
+# content-visibility oder Abbildungen ohne Maße, sind es 0,14–0,22.
+MAX_LAYOUT_SHIFT = 0.05
 
 
 def layout_shift_problem(shifts: list[dict[str, Any]]) -> str | None:
@@ -354,9 +357,10 @@ ALWAYS_RENDERED = 9
 def test_long_pages_render_late_blocks_when_scrolled_to(
     offline: OfflineBrowsing, site_url: str
 ) -> None:
-    """Blöcke unterhalb des ersten Bildschirms setzt der Browser erst beim
-    Hinscrollen (content-visibility, content.lazy) – dann aber vollständig, samt
-    Kopierknopf mit eigenem Namen."""
+    """Blöcke unterhalb des ersten Bildschirms setzt der Browser erst nach dem
+    Laden, einen nach dem anderen (content-visibility, nachsetzen.js); Codeblöcke
+    richtet mkdocs-material erst beim Hinscrollen ein (content.lazy) – dann aber
+    vollständig, samt Kopierknopf mit eigenem Namen."""
     page = offline.context.new_page()
     page.set_viewport_size(PHONE)
     page.goto(site_url + LONG_PAGE, wait_until="networkidle")
@@ -366,7 +370,14 @@ def test_long_pages_render_late_blocks_when_scrolled_to(
     )
     assert visibility[:ALWAYS_RENDERED] == ["visible"] * ALWAYS_RENDERED
     assert len(visibility) > ALWAYS_RENDERED + 20, "Seite kürzer als erwartet"
-    assert set(visibility[ALWAYS_RENDERED:]) == {"auto"}
+    # Nach dem Laden setzt nachsetzen.js einen Block nach dem anderen; ein Teil ist
+    # jetzt schon gesetzt, am Ende keiner mehr übersprungen.
+    assert "auto" in visibility[ALWAYS_RENDERED:], "content-visibility fehlt"
+    page.wait_for_function(
+        """() => [...document.querySelectorAll(".md-content .md-typeset > *")]
+            .every((block) => getComputedStyle(block).contentVisibility !== "auto")""",
+        timeout=TIMEOUT_MS,
+    )
 
     # Der letzte Codeblock außerhalb zugeklappter Lösungen (<details>)
     index = page.evaluate(
