@@ -214,12 +214,12 @@ def lighthouse(url: str, preset: str) -> LighthouseRun | None:
     return LighthouseRun(scores, failed, metrics, index)
 
 
-def lighthouse_median(url: str, preset: str, runs: int) -> list[LighthouseRun]:
-    """``runs`` Läufe, sortiert nach Performance; der mittlere ist der Median.
+def lighthouse_runs(url: str, preset: str, runs: int) -> list[LighthouseRun]:
+    """``runs`` Läufe, sortiert nach Performance; berichtet wird der mittlere.
 
     Lighthouse empfiehlt selbst mehrere Läufe und den Median: schon auf einem
     ruhigen Rechner schwankt die Performance um einige Punkte, auf dieser geteilten
-    VM mit 2 Kernen um bis zu zehn.
+    VM mit 2 Kernen um bis zu 15.
     """
     results = [r for _ in range(runs) if (r := lighthouse(url, preset)) is not None]
     return sorted(results, key=lambda r: r.scores["performance"])
@@ -306,11 +306,11 @@ def report_lighthouse(base: str, paths: list[str], preset: str, runs: int) -> No
     notes: list[str] = []
     indices: list[float] = []
     for path in paths:
-        results = lighthouse_median(base + path, preset, runs)
+        results = lighthouse_runs(base + path, preset, runs)
         if not results:
             print(f"{path:38}      –")
             continue
-        median = results[len(results) // 2]
+        median = results[len(results) // 2]  # Lauf mit mittlerer Performance
         indices += [r.benchmark_index for r in results]
         for c in CATEGORIES:
             worst[c] = min(worst[c], median.scores[c])

@@ -1,5 +1,5 @@
 // Kleine Ergänzungen für Screenreader und Tastatur (geprüft mit axe-core).
-function improveAccessibility(root) {
+function improveAccessibility() {
   // Der Suchdialog braucht einen Namen.
   const search = document.querySelector(".md-search");
   if (search && !search.hasAttribute("aria-label")) {
@@ -8,7 +8,7 @@ function improveAccessibility(root) {
   // Jede Navigationsleiste an Codeblöcken bekommt einen eigenen Namen. Die Leisten
   // entstehen erst beim Scrollen; gezählt wird deshalb nach der Lage des Codeblocks
   // auf der Seite, nicht nach der Reihenfolge, in der sie entstehen.
-  const navs = root.querySelectorAll(".md-code__nav:not([aria-label])");
+  const navs = document.querySelectorAll(".md-code__nav:not([aria-label])");
   if (navs.length) {
     const blocks = [...document.querySelectorAll(".md-content pre")];
     navs.forEach((nav) => {
@@ -21,10 +21,10 @@ function improveAccessibility(root) {
 }
 
 document$.subscribe(() => {
-  improveAccessibility(document);
+  improveAccessibility();
   // mkdocs-material ergänzt Code-Navigationen erst, wenn der Codeblock ins Bild
   // kommt (content.lazy).
-  new MutationObserver(() => improveAccessibility(document)).observe(
+  new MutationObserver(improveAccessibility).observe(
     document.querySelector(".md-content") || document.body,
     { childList: true, subtree: true },
   );
