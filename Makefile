@@ -5,23 +5,28 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: serve build test lint format benchmarks vendor-katex clean
+.PHONY: serve build build-offline test lint format benchmarks constraints vendor-katex clean
 
-# Virtuelle Umgebung anlegen und das Projekt mit Test- und Doku-Extras installieren;
-# erneut nur, wenn sich pyproject.toml ändert.
-$(STAMP): pyproject.toml
+# Virtuelle Umgebung anlegen und das Projekt mit Test- und Doku-Extras installieren,
+# in den getesteten Versionen (constraints.txt); erneut nur, wenn sich eine der beiden
+# Dateien ändert.
+$(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
 	touch $(STAMP)
 
 ## Seite bauen und unter http://127.0.0.1:8000 ausliefern
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
 
-## Seite einmal streng bauen (nach site/)
+## Seite einmal streng bauen (nach site/, mit der Seite zum Mitnehmen als Zip)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+## Nur die Seite zum Mitnehmen (aus dem Ordner zu öffnen) nach site-offline/
+build-offline: $(STAMP)
+	NNV_OFFLINE_SITE=1 $(BIN)/mkdocs build --strict --site-dir site-offline
 
 ## Alles prüfen: Stil, Bibliothek, Snippets, Codeblöcke, Notebooks, Seite, Browser
 test: $(STAMP)
@@ -36,6 +41,11 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+## constraints.txt aus der aktuellen Umgebung neu schreiben (nach einem Update)
+constraints: $(STAMP)
+	{ sed -n '1,3p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable \
+	  | grep -iv '^nnv-mnist-lib'; } > constraints.tmp && mv constraints.tmp constraints.txt
 
 ## Laufzeitvergleiche (gibt Verhältnisse aus, keine Asserts)
 benchmarks: $(STAMP)
@@ -56,4 +66,4 @@ vendor-katex:
 	rm -rf .katex-tmp
 
 clean:
-	rm -rf site test-artifacts .pytest_cache .ruff_cache .cache
+	rm -rf site site-offline test-artifacts .pytest_cache .ruff_cache .cache

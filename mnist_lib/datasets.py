@@ -202,7 +202,10 @@ def load_boston_housing_with_source(
 
 
 def split_like_keras(
-    x: np.ndarray, y: np.ndarray, test_split: float = BOSTON_TEST_SPLIT
+    x: np.ndarray,
+    y: np.ndarray,
+    test_split: float = BOSTON_TEST_SPLIT,
+    seed: int = KERAS_SEED,
 ) -> Dataset:
     """Mischen und teilen wie ``keras.datasets.boston_housing`` (Startwert 113)."""
     if len(x) != len(y):
@@ -213,7 +216,7 @@ def split_like_keras(
             f"bekommen: {test_split}."
         )
     indices = np.arange(len(x))
-    np.random.RandomState(KERAS_SEED).shuffle(indices)
+    np.random.RandomState(seed).shuffle(indices)
     x, y = x[indices], y[indices]
     n_train = int(len(x) * (1 - test_split))
     return (x[:n_train], y[:n_train]), (x[n_train:], y[n_train:])
@@ -229,11 +232,13 @@ def _read_boston_cache(path: Path) -> Dataset:
         ) from exc
 
 
-def _boston_offline(reason: str) -> tuple[Dataset, DatasetSource]:
+def _boston_offline(
+    reason: str, test_split: float = BOSTON_TEST_SPLIT, seed: int = KERAS_SEED
+) -> tuple[Dataset, DatasetSource]:
     from mlxtend.data import boston_housing_data
 
     x, y = boston_housing_data()  # (506, 13) und (506,), float64
-    data = split_like_keras(x, y)
+    data = split_like_keras(x, y, test_split, seed)
     source = DatasetSource(
         "offline",
         "Boston Housing aus dem Paket mlxtend – dieselben 506 Häuser wie bei Keras, "
