@@ -1,0 +1,7 @@
+"""Pfade des Projekts – an einer Stelle für alle Tests."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+SNIPPETS = ROOT / "snippets"
