@@ -26,7 +26,7 @@ build: $(STAMP)
 
 ## Nur die Seite zum Mitnehmen (aus dem Ordner zu öffnen) nach site-offline/
 build-offline: $(STAMP)
-	NNV_OFFLINE_SITE=1 $(BIN)/mkdocs build --strict --site-dir site-offline
+	NNV_OFFLINE_SITE=true $(BIN)/mkdocs build --strict --site-dir site-offline
 
 ## Alles prüfen: Stil, Bibliothek, Snippets, Codeblöcke, Notebooks, Seite, Browser
 test: $(STAMP)

@@ -2,7 +2,6 @@
 
 - Umgebung für die Ausführung der Notebooks beim Bauen (die Kernel erben sie),
 - „Getestet mit“: Versionen und Datum des Baus, der den Code ausgeführt hat,
-- Snippet-Dateien jeder Lektion zum Herunterladen,
 - Alternativtexte für die Abbildungen der Notebooks (aus den Zell-Metadaten „alt“),
 - Abbildungen als eigene Dateien statt eingebetteter Daten (kleineres HTML,
   verzögertes Laden), KaTeX nur auf Seiten mit Formeln.
@@ -29,7 +28,7 @@ from urllib.parse import unquote_to_bytes
 
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
 KERNEL_CONFIG = """\
@@ -39,8 +38,6 @@ c.IPKernelApp.capture_fd_output = False
 """
 
 ROOT = Path(__file__).resolve().parent.parent
-SNIPPETS = ROOT / "snippets"
-DOWNLOADS = "downloads/snippets"
 FIGURES = "assets/abbildungen"
 KATEX_DIR = ROOT / "docs" / "assets" / "vendor" / "katex"
 DATA_URI = re.compile(r"data:image/(png|svg\+xml|jpeg|webp|gif)(;base64)?,(.*)", re.S)
@@ -84,31 +81,6 @@ def tested_with() -> dict[str, str]:
 def on_config(config: Any) -> Any:
     config.extra["tested_with"] = tested_with()
     return config
-
-
-def snippet_for(src_uri: str) -> Path | None:
-    """Die Snippet-Datei einer Seite: gleicher Pfad, Endung .py."""
-    candidate = SNIPPETS / Path(src_uri).with_suffix(".py")
-    return candidate if candidate.is_file() else None
-
-
-def on_files(files: Files, config: Any) -> Files:
-    # Jede Snippet-Datei, die zu einer Seite gehört, liegt der Seite zum Download bei.
-    for file in list(files.documentation_pages()):
-        snippet = snippet_for(file.src_uri)
-        if snippet is not None:
-            uri = f"{DOWNLOADS}/{snippet.relative_to(SNIPPETS).as_posix()}"
-            files.append(File.generated(config, uri, abs_src_path=str(snippet)))
-    return files
-
-
-def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
-    snippet = snippet_for(page.file.src_uri)
-    if snippet is not None:
-        page.meta["snippet_download"] = (
-            f"{DOWNLOADS}/{snippet.relative_to(SNIPPETS).as_posix()}"
-        )
-    return markdown
 
 
 def on_pre_build(config: Any) -> None:

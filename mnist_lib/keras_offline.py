@@ -36,7 +36,7 @@ DATASETS = ("mnist", "boston_housing", "cifar10", "imdb")
 
 
 def install() -> None:
-    """Den Ersatz einschalten – sofort, wenn Keras schon geladen ist, sonst beim Import."""
+    """Ersatz einschalten: sofort, wenn Keras schon geladen ist, sonst beim Import."""
     if "keras" in sys.modules and hasattr(sys.modules["keras"], "datasets"):
         _patch_keras()
     elif not any(isinstance(finder, _KerasFinder) for finder in sys.meta_path):
@@ -140,5 +140,6 @@ def _only(name: str, kwargs: dict[str, Any], supported: set[str]) -> None:
     if unsupported:
         raise TypeError(
             f"Der Offline-Ersatz für keras.datasets.{name}.load_data kennt "
-            f"{', '.join(unsupported)} nicht; unterstützt: {', '.join(sorted(supported))}."
+            f"{', '.join(unsupported)} nicht; unterstützt: "
+            f"{', '.join(sorted(supported))}."
         )

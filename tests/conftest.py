@@ -5,15 +5,20 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import socket
 import subprocess
 import sys
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
+
+OFFLINE_ZIP = "downloads/neuronale-netze-verstehen-offline.zip"
+
 NETGUARD = Path(__file__).resolve().parent / "netguard"
 
 
@@ -37,30 +42,43 @@ def subprocess_env() -> dict[str, str]:
 
 
 class SiteBuild:
-    """Ergebnis von `mkdocs build --strict`: Ordner, Rückgabewert, Protokoll."""
+    """Ergebnis von `mkdocs build --strict`: Ordner, Port, Rückgabewert, Protokoll."""
 
-    def __init__(self, directory: Path, returncode: int, log: str) -> None:
+    def __init__(self, directory: Path, port: int, returncode: int, log: str) -> None:
         self.directory = directory
+        self.port = port
         self.returncode = returncode
         self.log = log
 
-    def html_pages(self) -> list[Path]:
-        return sorted(p for p in self.directory.rglob("*.html") if p.name != "404.html")
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
-    """Die Seite einmal pro Testlauf streng bauen (Notebooks werden ausgeführt)."""
+    """Die Seite einmal pro Testlauf streng bauen (Notebooks werden ausgeführt).
+
+    Die Adresse, unter der sie später ausgeliefert wird, steht schon beim Bau fest
+    (``SITE_URL``): Die Installationsbefehle der Seiten zeigen auf sie. Der Bau legt
+    die Seite zum Mitnehmen als Zip bei.
+    """
     out = tmp_path_factory.mktemp("site")
+    port = free_port()
+    env = {**offline_env(), "NO_MKDOCS_2_WARNING": "1"}
+    env["SITE_URL"] = f"http://127.0.0.1:{port}/"
+    env.pop("REPO_URL", None)
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=ROOT,
-        env={**offline_env(), "NO_MKDOCS_2_WARNING": "1"},
+        env=env,
         capture_output=True,
         text=True,
-        timeout=900,
+        timeout=1200,
     )
-    return SiteBuild(out, proc.returncode, proc.stdout + proc.stderr)
+    return SiteBuild(out, port, proc.returncode, proc.stdout + proc.stderr)
 
 
 @pytest.fixture(scope="session")
@@ -77,10 +95,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """Die gebaute Seite über http://127.0.0.1:<freier Port>/ ausliefern."""
+def site_url(built_site: Path, site_build: SiteBuild) -> Iterator[str]:
+    """Die gebaute Seite unter der Adresse ausliefern, für die sie gebaut wurde."""
     handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_build.port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -88,6 +106,19 @@ def site_url(built_site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def offline_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Die Seite zum Mitnehmen, aus dem Zip der gebauten Seite entpackt."""
+    archive = built_site / OFFLINE_ZIP
+    assert archive.is_file(), f"{OFFLINE_ZIP} fehlt in der gebauten Seite"
+    target = tmp_path_factory.mktemp("mitnehmen")
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(target)
+    folders = [p for p in target.iterdir() if p.is_dir()]
+    assert len(folders) == 1, "Das Zip soll genau einen Ordner enthalten"
+    return folders[0]
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

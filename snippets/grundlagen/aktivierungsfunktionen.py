@@ -89,6 +89,19 @@ for name in ["sigmoid", "tanh", "relu", "relu6", "elu", "softplus", "softsign"]:
     print(f"{name:>9}: gleich wie keras.activations.{name}?", same)
 # --8<-- [end:keras_check]
 
+# --8<-- [start:kurven]
+import matplotlib.pyplot as plt
+
+from mnist_lib.plotting import plot_activations
+
+fig = plot_activations()
+fig.suptitle("Aktivierungsfunktionen und ihre Ableitungen")
+from mnist_lib.plotting import figure_html  # markdown-exec: hide
+
+print(figure_html(fig, alt="Zehn kleine Diagramme, je eines für Schwellenwert, Sigmoid, Tangens hyperbolicus, ReLU, ReLU6, ELU, Softplus, Softsign, Softmax und Log-Softmax, jeweils mit der Funktion als durchgezogener und ihrer Ableitung als gestrichelter Linie über x von −5 bis 5 (ReLU6 von −3 bis 9). Sigmoid, tanh und Softsign werden an den Rändern flach, ihre Ableitungen gehen dort gegen 0; die Ableitung von ReLU springt bei 0 von 0 auf 1; die Softmax-Kurve für zwei Klassen sieht genau aus wie die Sigmoid."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+plt.show()
+# --8<-- [end:kurven]
+
 # --8<-- [start:vanishing]
 from mnist_lib.activations import (
     relu_derivative,
@@ -150,6 +163,20 @@ print("Vektor-Jacobi-Produkt:", vjp.round(4))
 print("gleich upstream @ J?  ", np.allclose(vjp, upstream @ jacobian))
 # --8<-- [end:softmax_gradient]
 
+# --8<-- [start:cross_entropy]
+import numpy as np
+import tensorflow as tf
+
+from mnist_lib.activations import log_softmax
+
+logits = np.array([[2.0, 1.0, 0.1]])  # u der Ausgabeschicht, noch ohne Softmax
+labels = np.array([[0.0, 0.0, 1.0]])  # One-Hot-Kodierung: richtig ist Klasse 2
+loss_tf = tf.nn.softmax_cross_entropy_with_logits(labels=labels, logits=logits)
+loss_ours = -np.sum(labels * log_softmax(logits), axis=-1)
+print("tf.nn:          ", loss_tf.numpy().round(4))
+print("mit log_softmax:", loss_ours.round(4))
+# --8<-- [end:cross_entropy]
+
 # --8<-- [start:dense_layer]
 import keras
 import numpy as np
@@ -169,6 +196,25 @@ print("Shape von W:", W.shape, " Shape von b:", b.shape)
 print("Keras und von Hand gleich?", np.allclose(y, sigmoid(u)))
 # --8<-- [end:dense_layer]
 
+# --8<-- [start:keras2_model]
+import textwrap
+import warnings
+
+from keras import layers, models
+
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    # Code des Quellmaterials
+    network = models.Sequential()
+    network.add(layers.Dense(512, activation="sigmoid", input_shape=(28 * 28,)))
+    network.add(layers.Dense(36, activation="sigmoid"))
+    network.add(layers.Dense(10, activation="softmax"))
+
+warning = caught[0]
+print(warning.category.__name__ + ":")
+print(textwrap.fill(str(warning.message), width=72))
+# --8<-- [end:keras2_model]
+
 # --8<-- [start:keras3_model]
 import keras
 from keras import layers
@@ -187,16 +233,81 @@ for layer in model.layers:
 print("Ausgabe-Shape:", model.output_shape)
 # --8<-- [end:keras3_model]
 
-# --8<-- [start:cross_entropy]
+# --8<-- [start:aufgabe1]
+import numpy as np
+
+from mnist_lib.activations import relu, sigmoid, step, tanh
+
+x = np.array([1.0, 0.5])
+w = np.array([0.8, -0.4])
+b = -0.1
+u = np.dot(x, w) + b  # 0,8 − 0,2 − 0,1 = 0,5
+print(f"u = {u:.4f}")
+for name, function in [
+    ("Schwellenwert", step),
+    ("Sigmoid", sigmoid),
+    ("ReLU", relu),
+    ("tanh", tanh),
+]:
+    print(f"{name:13} {function(u):.4f}")
+# --8<-- [end:aufgabe1]
+
+# --8<-- [start:aufgabe2]
+import numpy as np
+
+for u in np.linspace(-2, 2, 9):
+    step = 0 if u < 0 else 1
+    if int(bool(u)) != step:
+        print(f"u = {u:4}: Schwellenwert {step}, int(bool(u)) {int(bool(u))}")
+u = 0.0
+print("richtig in einer Zeile:", int(u >= 0))
+# --8<-- [end:aufgabe2]
+
+# --8<-- [start:aufgabe3]
+import keras
 import numpy as np
 import tensorflow as tf
 
-from mnist_lib.activations import log_softmax
 
-logits = np.array([[2.0, 1.0, 0.1]])  # u der Ausgabeschicht, noch ohne Softmax
-labels = np.array([[0.0, 0.0, 1.0]])  # One-Hot-Kodierung: richtig ist Klasse 2
-loss_tf = tf.nn.softmax_cross_entropy_with_logits(labels=labels, logits=logits)
-loss_ours = -np.sum(labels * log_softmax(logits), axis=-1)
-print("tf.nn:          ", loss_tf.numpy().round(4))
-print("mit log_softmax:", loss_ours.round(4))
-# --8<-- [end:cross_entropy]
+def leaky_relu(x, negative_slope=0.2):
+    x = np.asarray(x, dtype=float)
+    return np.where(x > 0, x, negative_slope * x)
+
+
+def leaky_relu_derivative(x, negative_slope=0.2):
+    x = np.asarray(x, dtype=float)
+    return np.where(x > 0, 1.0, negative_slope)
+
+
+x = np.linspace(-10, 10, 101)
+tensor = tf.constant(x)
+with tf.GradientTape() as tape:
+    tape.watch(tensor)
+    y = keras.activations.leaky_relu(tensor)  # negative_slope=0.2 wie oben
+gradient = tape.gradient(y, tensor).numpy()
+print("Werte wie Keras:    ", np.allclose(leaky_relu(x), y.numpy()))
+print("Ableitung wie Keras:", np.allclose(leaky_relu_derivative(x), gradient))
+# --8<-- [end:aufgabe3]
+
+# --8<-- [start:aufgabe4]
+import numpy as np
+
+from mnist_lib.activations import sigmoid, softmax
+
+x = np.array([2.0, 1.0, 0.1])
+print("verschoben gleich?", np.allclose(softmax(x), softmax(x + 100.0)))
+for value in [-3.0, 0.0, 1.5]:
+    two_classes = softmax(np.array([value, 0.0]))
+    print(f"x = {value:4}: Softmax {two_classes[0]:.4f}, Sigmoid {sigmoid(value):.4f}")
+# --8<-- [end:aufgabe4]
+
+# --8<-- [start:aufgabe5]
+from mnist_lib.activations import sigmoid_derivative
+
+for u in [0.0, 2.0]:
+    factor = sigmoid_derivative(u)  # Steigung der Sigmoid an der Stelle u
+    layers = 1
+    while factor**layers >= 1e-6:
+        layers += 1
+    print(f"u = {u}: σ'(u) = {factor:.4f}, ab {layers} Schichten unter 1e-6")
+# --8<-- [end:aufgabe5]

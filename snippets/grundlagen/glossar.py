@@ -6,9 +6,9 @@ Seite: docs/grundlagen/glossar.md
 """
 
 # --8<-- [start:sample]
-from mnist_lib.data import load_mnist
+import keras
 
-(x_train, y_train), (x_test, y_test) = load_mnist(verbose=False)
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
 
 sample = x_train[0]  # ein Sample: ein Bild aus 28 × 28 Bildpunkten
 label = y_train[0]  # sein Label: die Ziffer, die darauf zu sehen ist
@@ -21,10 +21,9 @@ print("mögliche Labels:      ", sorted(set(y_train.tolist())))
 # --8<-- [end:sample]
 
 # --8<-- [start:one_hot]
+import keras
 import numpy as np
 
-from mnist_lib.data import one_hot_labels
-
 labels = np.array([3, 0, 9])
-print(one_hot_labels(labels))
+print(keras.utils.to_categorical(labels, 10))  # 10 Klassen: die Ziffern 0 bis 9
 # --8<-- [end:one_hot]

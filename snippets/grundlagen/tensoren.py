@@ -6,9 +6,9 @@ Seite: docs/grundlagen/tensoren.md
 """
 
 # --8<-- [start:achsen]
-from mnist_lib.data import load_mnist
+import keras
 
-(x_train, y_train), (x_test, y_test) = load_mnist(verbose=False)
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
 
 scalar = x_train[0, 14, 14]  # ein Grauwert: Bild 0, Zeile 14, Spalte 14
 vector = x_train[0, 14]  # eine Bildzeile: 28 Grauwerte
@@ -73,11 +73,10 @@ print("Zahlen insgesamt:", minute_prices.size)
 # --8<-- [end:minuten]
 
 # --8<-- [start:bilder]
+import keras
 import numpy as np
 
-from mnist_lib.data import load_mnist
-
-(x_train, y_train), (x_test, y_test) = load_mnist(verbose=False)
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
 print("ohne Kanalachse: ndim =", x_train.ndim, " shape[1:] =", x_train.shape[1:])
 
 x4 = x_train[..., np.newaxis]  # neue letzte Achse der Länge 1: ein Graukanal
@@ -90,12 +89,20 @@ print("flach (2D):      ndim =", flat.ndim, " shape[1:] =", flat.shape[1:])
 print("dtype:", x4.dtype, " Grauwerte von", x4.min(), "bis", x4.max())
 # --8<-- [end:bilder]
 
-# --8<-- [start:batch]
+# --8<-- [start:ganze_shape]
+import keras
 import numpy as np
 
-from mnist_lib.data import load_mnist
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+print("Trainingsbilder:", x_train[..., np.newaxis].shape)
+print("Testbilder:     ", x_test[..., np.newaxis].shape)
+# --8<-- [end:ganze_shape]
 
-(x_train, y_train), (x_test, y_test) = load_mnist(verbose=False)
+# --8<-- [start:batch]
+import keras
+import numpy as np
+
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
 x4 = x_train[..., np.newaxis]  # (N, 28, 28, 1)
 
 batch = x4[:128]  # die ersten 128 Samples
@@ -111,15 +118,53 @@ print("Mitte:       ", center.shape)
 print("Ausschnitt teilt den Speicher mit x4?", np.shares_memory(corner, x4))
 # --8<-- [end:batch]
 
+# --8<-- [start:batch_bild]
+import keras
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.patches import Rectangle
+
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+batch = x_train[:6, ..., np.newaxis]  # (6, 28, 28, 1)
+rows = [
+    ("batch", batch, "black"),
+    ("batch[:, 14:, 14:]", batch[:, 14:, 14:], "tab:red"),
+    ("batch[:, 7:-7, 7:-7]", batch[:, 7:-7, 7:-7], "tab:blue"),
+]
+
+fig, axes = plt.subplots(3, 6, figsize=(8, 4.4), layout="constrained")
+for row, (title, images, color) in zip(axes, rows, strict=True):
+    for ax, image in zip(row, images, strict=True):
+        ax.imshow(image[..., 0], cmap="Greys")  # ohne Kanalachse: (Höhe, Breite)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.spines[:].set_edgecolor(color)  # Rahmen in der Farbe des Ausschnitts
+    row[0].set_ylabel(title, fontsize=8)
+for ax in axes[0]:  # oben die Lage der Ausschnitte einzeichnen (Ecke, Breite, Höhe)
+    for color, start in [("tab:red", 14), ("tab:blue", 7)]:
+        corner = (start - 0.5, start - 0.5)  # Bildpunkt i: von i - 0.5 bis i + 0.5
+        ax.add_patch(Rectangle(corner, 14, 14, fill=False, edgecolor=color, lw=1.5))
+fig.suptitle("Ein Batch von sechs Bildern und zwei Ausschnitte daraus")
+from mnist_lib.plotting import figure_html  # markdown-exec: hide
+
+print(figure_html(fig, alt="Sechs MNIST-Ziffern in drei Zeilen: oben die ganzen Bilder mit einem roten Quadrat rechts unten und einem blauen in der Mitte, darunter vergrößert die Ausschnitte rechts unten und aus der Mitte."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+plt.show()
+# --8<-- [end:batch_bild]
+
+# --8<-- [start:keras_input]
+import keras
+
+inputs = keras.Input(shape=(28, 28, 1))  # Shape eines Samples, ohne Sample-Achse
+print(inputs.shape)
+# --8<-- [end:keras_input]
+
 # --8<-- [start:kanaele]
 import keras
 import numpy as np
 
-from mnist_lib.data import load_mnist
-
 print("Keras-Standard:", keras.config.image_data_format())
 
-(x_train, y_train), (x_test, y_test) = load_mnist(verbose=False)
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
 batch_last = x_train[:128, ..., np.newaxis]  # (Samples, Höhe, Breite, Kanäle)
 
 batch_first = np.moveaxis(batch_last, -1, 1)  # Kanalachse an Position 1
@@ -131,13 +176,6 @@ print("channels_first:", batch_first.shape)
 print("transpose gleich?", np.array_equal(batch_first, also_first))
 print("zurück gleich?   ", np.array_equal(back, batch_last))
 # --8<-- [end:kanaele]
-
-# --8<-- [start:keras_input]
-import keras
-
-inputs = keras.Input(shape=(28, 28, 1))  # Shape eines Samples, ohne Sample-Achse
-print(inputs.shape)
-# --8<-- [end:keras_input]
 
 # --8<-- [start:farbbild]
 import matplotlib.pyplot as plt
@@ -155,11 +193,10 @@ print("channels_first:", np.moveaxis(batch, -1, 1).shape)
 # --8<-- [end:farbbild]
 
 # --8<-- [start:video]
+import keras
 import numpy as np
 
-from mnist_lib.data import load_mnist
-
-(x_train, y_train), (x_test, y_test) = load_mnist(verbose=False)
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
 digits = x_train[:4]  # vier Ziffern → vier Videos
 
 pad = 6  # links und rechts je 6 leere Spalten anfügen: (4, 28, 40)
@@ -174,3 +211,100 @@ print("Shape (Samples, Frames, Höhe, Breite, Kanäle):", videos.shape)
 print("ndim:", videos.ndim, " dtype:", videos.dtype)
 print("Frame 3 ist das Originalbild?", np.array_equal(videos[:, 3, ..., 0], digits))
 # --8<-- [end:video]
+
+# --8<-- [start:video_bild]
+import keras
+import matplotlib.pyplot as plt
+import numpy as np
+
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+digits = x_train[:3]
+padded = np.pad(digits, ((0, 0), (0, 0), (6, 6)))
+videos = np.stack([padded[:, :, 6 - s : 34 - s] for s in range(-6, 7, 2)], axis=1)
+videos = videos[..., np.newaxis]  # (3, 7, 28, 28, 1)
+
+n_videos, n_frames = videos.shape[:2]
+fig, axes = plt.subplots(n_videos, n_frames, figsize=(8, 3.7), layout="constrained")
+for i in range(n_videos):
+    for t in range(n_frames):
+        axes[i, t].imshow(videos[i, t, :, :, 0], cmap="Greys")
+        axes[i, t].set_xticks([])  # ohne Skalen; die Beschriftung links bleibt
+        axes[i, t].set_yticks([])
+    axes[i, 0].set_ylabel(f"Video {i}")
+for t in range(n_frames):
+    axes[0, t].set_title(f"Frame {t}", fontsize=9)
+fig.suptitle("Drei Videos mit je sieben Frames: videos[i, t]")
+from mnist_lib.plotting import figure_html  # markdown-exec: hide
+
+print(figure_html(fig, alt="Drei Zeilen mit je sieben MNIST-Bildern. In jeder Zeile wandert dieselbe Ziffer von Frame zu Frame ein Stück nach rechts."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+plt.show()
+# --8<-- [end:video_bild]
+
+# --8<-- [start:video_groesse]
+import math
+
+import numpy as np
+
+shape = (4, 60 * 4, 144, 256, 3)  # (Samples, Frames, Höhe, Breite, Kanäle)
+n_values = math.prod(shape)
+n_bytes = n_values * np.dtype(np.float32).itemsize  # 4 Byte pro Zahl
+
+print("Shape:", shape)
+print(f"Zahlen: {n_values:,}".replace(",", " "))
+print(f"als float32: {n_bytes / 1e6:.0f} MB")
+# --8<-- [end:video_groesse]
+
+# --8<-- [start:aufgabe1]
+import numpy as np
+
+batch_last = np.zeros((32, 64, 64, 3), dtype=np.uint8)  # Samples, Höhe, Breite, Kanäle
+batch_first = np.moveaxis(batch_last, -1, 1)  # Kanäle an Position 1
+
+print("channels_last: ", batch_last.shape)
+print("channels_first:", batch_first.shape)
+# --8<-- [end:aufgabe1]
+
+# --8<-- [start:aufgabe2]
+import keras
+import numpy as np
+
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+crops = x_train[:16, 4:24, 4:24, np.newaxis]  # Ausschnitt und Kanalachse auf einmal
+
+print("Shape:", crops.shape)
+print("Features pro Sample:", crops[0].size)
+print("flach:", crops.reshape(len(crops), -1).shape)
+# --8<-- [end:aufgabe2]
+
+# --8<-- [start:aufgabe3]
+import math
+
+import numpy as np
+
+samples, frames, height, width, channels = 10, 6 * 25, 120, 160, 3
+shape_last = (samples, frames, height, width, channels)
+shape_first = (samples, channels, frames, height, width)
+n_bytes = math.prod(shape_last) * np.dtype(np.float32).itemsize
+
+print("channels_last: ", shape_last)
+print("channels_first:", shape_first)
+print(f"Speicher als float32: {n_bytes / 1e6:.1f} MB")
+# --8<-- [end:aufgabe3]
+
+# --8<-- [start:aufgabe4]
+import numpy as np
+from matplotlib.cbook import get_sample_data
+
+with get_sample_data("goog.npz") as data:
+    prices = data["price_data"]
+
+series = np.stack(
+    [prices["open"], prices["close"], prices["high"], prices["low"]], axis=-1
+)  # (Tage, 4)
+days = 5
+n_samples = len(series) // days
+weeks = series[: n_samples * days].reshape(n_samples, days, 4)
+
+print("Shape (Samples, Zeitschritte, Features):", weeks.shape)
+print("übrige Tage:", len(series) - n_samples * days)
+# --8<-- [end:aufgabe4]

@@ -6,6 +6,28 @@ tf.GradientTape, warum Kreuzentropie und Softmax zusammengehören.
 Seite: docs/grundlagen/verlustfunktion.md
 """
 
+# --8<-- [start:kompilieren]
+import keras
+from keras import layers
+
+network = keras.Sequential(  # das Netz des Quellmaterials
+    [
+        keras.Input(shape=(28, 28)),
+        layers.Reshape((28 * 28,)),  # jedes Bild als Vektor aus 784 Grauwerten
+        layers.Dense(512, activation="sigmoid"),
+        layers.Dense(324, activation="sigmoid"),
+        layers.Dense(36, activation="sigmoid"),
+        layers.Dense(10, activation="softmax"),
+    ]
+)
+network.compile(
+    optimizer="rmsprop",
+    loss="categorical_crossentropy",
+    metrics=["accuracy"],
+)
+print(network.loss)
+# --8<-- [end:kompilieren]
+
 # --8<-- [start:mae]
 import keras
 import numpy as np
@@ -114,6 +136,19 @@ print(f"Obergrenze −ln(1e-7): {-np.log(EPSILON):.4f}")
 print("ohne Clipping:       ", categorical_crossentropy(y_true, y_pred, epsilon=0)[0])
 # --8<-- [end:clipping]
 
+# --8<-- [start:error]
+import numpy as np
+
+from mnist_lib.losses import categorical_crossentropy
+
+y_true = np.array([[0.0, 1.0, 0.0]])
+logits = np.array([[2.0, 1.0, 0.1]])  # Softmax vergessen!
+try:
+    categorical_crossentropy(y_true, logits)
+except ValueError as error:
+    print(error)
+# --8<-- [end:error]
+
 # --8<-- [start:gradient]
 import keras
 import numpy as np
@@ -152,6 +187,41 @@ for name, loss_fn in [
     print(f"{name:13s} Verlust {float(loss[0]):6.4f}  Gradient", np.round(gradient, 4))
 # --8<-- [end:saturation]
 
+# --8<-- [start:kurven]
+import keras
+import matplotlib.pyplot as plt
+import numpy as np
+import tensorflow as tf
+
+# Logits von „sicher falsch“ (−7) bis „sicher richtig“ (+7); richtig ist y = 1
+z = tf.Variable(np.linspace(-7, 7, 281, dtype=np.float32)[:, None])
+y = tf.ones_like(z)
+
+fig, (ax_loss, ax_grad) = plt.subplots(1, 2, figsize=(10, 4), layout="constrained")
+for name, loss_fn in [
+    ("Kreuzentropie", keras.losses.binary_crossentropy),
+    ("MSE", keras.losses.mean_squared_error),
+]:
+    with tf.GradientTape() as tape:
+        p = keras.ops.sigmoid(z)
+        loss = loss_fn(y, p)  # ein Verlust pro Logit
+    gradient = tape.gradient(loss, z)  # jeder Verlust hängt nur von seinem Logit ab
+    ax_loss.plot(p[:, 0], loss, label=name)
+    ax_grad.plot(p[:, 0], np.abs(gradient[:, 0]), label=name)
+
+ax_loss.set_title("Verlust")
+ax_loss.set_ylabel("Verlust")
+ax_grad.set_title("Betrag des Gradienten nach dem Logit")
+ax_grad.set_ylabel("|∂Verlust/∂z|")
+for ax in (ax_loss, ax_grad):
+    ax.set_xlabel("Wahrscheinlichkeit p für die richtige Antwort")
+    ax.legend()
+from mnist_lib.plotting import figure_html  # markdown-exec: hide
+
+print(figure_html(fig, alt="Zwei Diagramme über der Wahrscheinlichkeit p für die richtige Antwort. Links der Verlust: Die Kreuzentropie steigt für kleine p steil an, der quadratische Fehler bleibt unter 1. Rechts der Betrag des Gradienten: Bei der Kreuzentropie ist er 1 − p und bei p nahe 0 am größten, beim quadratischen Fehler geht er bei p nahe 0 gegen null."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+plt.show()
+# --8<-- [end:kurven]
+
 # --8<-- [start:ln10]
 import math
 
@@ -165,15 +235,147 @@ print(f"Verlust beim Raten: {categorical_crossentropy(label, uniform)[0]:.4f}")
 print(f"ln(10):             {math.log(10):.4f}")
 # --8<-- [end:ln10]
 
-# --8<-- [start:error]
+# --8<-- [start:anfangswert]
+import keras
+import numpy as np
+from keras import layers
+
+keras.utils.set_random_seed(42)
+(x_train, y_train), _ = keras.datasets.mnist.load_data()
+x = x_train[:4000].astype("float32") / 255  # die ersten 4 000 Bilder, Grauwerte 0…1
+y = keras.utils.to_categorical(y_train[:4000], 10)  # Labels als One-Hot-Vektoren
+
+model = keras.Sequential(  # das Netz des Quellmaterials, wie oben
+    [
+        keras.Input(shape=(28, 28)),
+        layers.Reshape((28 * 28,)),
+        layers.Dense(512, activation="sigmoid"),
+        layers.Dense(324, activation="sigmoid"),
+        layers.Dense(36, activation="sigmoid"),
+        layers.Dense(10, activation="softmax"),
+    ]
+)
+model.compile(
+    optimizer="rmsprop", loss="categorical_crossentropy", metrics=["accuracy"]
+)
+# Noch kein Training: Das Netz rechnet mit seinen zufälligen Startgewichten.
+loss, accuracy = model.evaluate(x, y, verbose=0)
+mean_output = model.predict(x, verbose=0).mean(axis=0)
+
+print(f"Verlustscore vor dem Training: {loss:.4f}  (ln 10 = {np.log(10):.4f})")
+print(f"Genauigkeit vor dem Training:  {accuracy:.4f}  (Raten: 0.1)")
+print("mittlere Ausgabe je Ziffer:    ", np.round(mean_output, 3))
+# --8<-- [end:anfangswert]
+
+# --8<-- [start:verlauf]
+import matplotlib.pyplot as plt
+
+from mnist_lib.losses import BatchLossHistory
+
+# dasselbe Netz wie im vorigen Block, noch untrainiert
+recorder = BatchLossHistory()
+model.fit(x, y, epochs=3, batch_size=50, verbose=0, callbacks=[recorder])
+
+steps = np.arange(1, len(recorder.losses) + 1)
+fig, ax = plt.subplots(figsize=(9, 4), layout="constrained")
+ax.plot(steps, recorder.losses, ".", markersize=4, label="Verlust je Batch")
+ax.plot(steps, recorder.running_means, label="Mittelwert seit Epochenbeginn (Keras)")
+ax.axhline(np.log(10), color="gray", linestyle="--", label="ln 10: reines Raten")
+for start in np.flatnonzero(np.diff(recorder.epochs)) + 1.5:
+    ax.axvline(start, color="gray", linewidth=0.8)  # Beginn einer neuen Epoche
+ax.set_title("Verlustscore während des Trainings (kategoriale Kreuzentropie)")
+ax.set_xlabel("Batch (Anpassungsschritt)")
+ax.set_ylabel("Verlustscore")
+ax.legend()
+from mnist_lib.plotting import figure_html  # markdown-exec: hide
+
+first = f"{recorder.losses[0]:.2f}".replace(".", ",")  # markdown-exec: hide
+last = f"{np.mean(recorder.losses[-10:]):.2f}".replace(".", ",")  # markdown-exec: hide
+print(figure_html(fig, alt=f"Verlustscore über 240 Batches in drei Epochen. Der Verlust je Batch beginnt bei {first}, nahe der gestrichelten Linie ln 10, und fällt mit Schwankungen; über die letzten zehn Batches liegt er im Mittel bei {last}. Die Linie des Keras-Mittelwerts springt zu Beginn jeder Epoche zurück auf den aktuellen Batch-Verlust."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+plt.show()
+# --8<-- [end:verlauf]
+
+# --8<-- [start:aufgabe1]
+import keras
 import numpy as np
 
 from mnist_lib.losses import categorical_crossentropy
 
-y_true = np.array([[0.0, 1.0, 0.0]])
-logits = np.array([[2.0, 1.0, 0.1]])  # Softmax vergessen!
-try:
-    categorical_crossentropy(y_true, logits)
-except ValueError as error:
-    print(error)
-# --8<-- [end:error]
+p = np.array([[0.01, 0.01, 0.02, 0.05, 0.01, 0.02, 0.01, 0.80, 0.02, 0.05]])
+y = np.eye(10)[[7]]  # One-Hot-Label der Ziffer 7
+
+print(f"von Hand:  {-np.log(p[0, 7]):.4f}")
+print(f"Keras:     {float(keras.losses.categorical_crossentropy(y, p)[0]):.4f}")
+print(f"mnist_lib: {categorical_crossentropy(y, p)[0]:.4f}")
+# --8<-- [end:aufgabe1]
+
+# --8<-- [start:aufgabe2]
+import numpy as np
+
+from mnist_lib.losses import mean_absolute_error, mean_squared_error
+
+y_true = np.array([[10.0], [12.0], [11.0], [13.0]])
+nets = {
+    "A": np.array([[11.0], [13.0], [12.0], [14.0]]),
+    "B": np.array([[10.0], [12.0], [11.0], [17.0]]),
+}
+for name, y_pred in nets.items():
+    mae = mean_absolute_error(y_true, y_pred).mean()
+    mse = mean_squared_error(y_true, y_pred).mean()
+    print(f"Netz {name}: MAE {mae:.2f}, MSE {mse:.2f}")
+# --8<-- [end:aufgabe2]
+
+# --8<-- [start:aufgabe3]
+import numpy as np
+
+from mnist_lib.losses import categorical_crossentropy
+
+limit = np.exp(-0.1)  # aus −ln p < 0,1 folgt p > e^(−0,1)
+print(f"Grenze: p > {limit:.4f}")
+y = np.array([[1.0, 0.0]])
+for p in (0.90, 0.91):
+    loss = categorical_crossentropy(y, np.array([[p, 1 - p]]))[0]
+    print(f"p = {p:.2f}: Verlust {loss:.4f}")
+# --8<-- [end:aufgabe3]
+
+# --8<-- [start:aufgabe4]
+import keras
+import numpy as np
+import tensorflow as tf
+
+z = np.array([[0.5, 2.5, -1.0, 0.0]], dtype=np.float32)
+y = np.array([[0.0, 1.0, 0.0, 0.0]], dtype=np.float32)
+
+p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)  # Softmax von Hand
+print("p − y von Hand:", np.round(p - y, 4))
+
+logits = tf.Variable(z)
+with tf.GradientTape() as tape:
+    loss = keras.losses.categorical_crossentropy(y, keras.ops.softmax(logits))
+print("GradientTape:  ", np.round(tape.gradient(loss, logits).numpy(), 4))
+# --8<-- [end:aufgabe4]
+
+# --8<-- [start:aufgabe5]
+import keras
+import numpy as np
+
+keras.utils.set_random_seed(42)
+(x_train, y_train), _ = keras.datasets.mnist.load_data()
+y = keras.utils.to_categorical(y_train[:1000], 10)
+
+model = keras.Sequential(
+    [
+        keras.Input((28, 28)),
+        keras.layers.Flatten(),
+        keras.layers.Dense(64, activation="relu"),
+        keras.layers.Dense(10, activation="softmax"),
+    ]
+)
+model.compile(loss="categorical_crossentropy")
+scaled = model.evaluate(x_train[:1000].astype("float32") / 255, y, verbose=0)
+raw = model.evaluate(x_train[:1000].astype("float32"), y, verbose=0)
+
+# Die genauen Werte hängen von den Daten ab; die Vergleiche nicht.
+print("skaliert: nahe ln 10 (±0,5):", abs(scaled - np.log(10)) < 0.5)
+print("roh: mehr als zehnmal so groß:", raw > 10 * scaled)
+# --8<-- [end:aufgabe5]

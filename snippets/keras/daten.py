@@ -6,11 +6,10 @@ Seite: docs/keras/daten.md
 """
 
 # --8<-- [start:mnist]
-from mnist_lib.data import load_mnist_with_source
+import keras
 
-# mit Netz wie keras.datasets.mnist.load_data(), sonst 5 000 echte Ziffern
-((x_train, y_train), (x_test, y_test)), source = load_mnist_with_source()
-print(source)  # welche Daten: vollständiges MNIST oder Offline-Teilmenge
+# mit Netz das vollständige MNIST, offline 5 000 echte Ziffern (siehe Text)
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
 print("Bilder:", x_train.shape, x_train.dtype, "Labels:", y_train.shape)
 
 assert x_train.shape[1:] == (28, 28) and x_train.dtype == "uint8"
@@ -18,13 +17,11 @@ assert set(y_train) == set(range(10)), "alle zehn Ziffern kommen vor"
 # --8<-- [end:mnist]
 
 # --8<-- [start:boston]
+import keras
 import numpy as np
 
-from mnist_lib.datasets import load_boston_housing_with_source
-
-# wie keras.datasets.boston_housing.load_data()
-((x_train2, y_train2), (x_test2, y_test2)), source = load_boston_housing_with_source()
-print(source)
+# mit und ohne Netz dieselben Häuser, gleich aufgeteilt (404 + 102)
+(x_train2, y_train2), (x_test2, y_test2) = keras.datasets.boston_housing.load_data()
 print("Merkmale:", x_train2.shape, x_test2.shape)
 print("Preise der ersten fünf Häuser (in 1 000 $):", y_train2[:5])
 
@@ -33,10 +30,10 @@ assert np.allclose(y_train2[:5], [15.2, 42.3, 50.0, 21.1, 17.7])
 # --8<-- [end:boston]
 
 # --8<-- [start:cifar10]
-from mnist_lib.datasets import load_cifar10
+import keras
 
 # mit Netz CIFAR-10 (32 × 32 × 3), offline stattdessen Ziffern (28 × 28 × 1)
-(x_train3, y_train3), (x_test3, y_test3) = load_cifar10()
+(x_train3, y_train3), (x_test3, y_test3) = keras.datasets.cifar10.load_data()
 print("Bilder:", x_train3.shape, x_train3.dtype, "Labels:", y_train3.shape)
 
 assert x_train3.ndim == 4, "Samples, Höhe, Breite, Kanäle"
@@ -45,10 +42,12 @@ assert y_train3.min() == 0 and y_train3.max() == 9, "zehn Klassen"
 # --8<-- [end:cifar10]
 
 # --8<-- [start:imdb]
-from mnist_lib.datasets import load_imdb
+import keras
 
 # mit Netz IMDB-Filmkritiken, offline stattdessen englische Sätze (siehe Text)
-(x_train4, y_train4), (x_test4, y_test4) = load_imdb(num_words=20000)
+(x_train4, y_train4), (x_test4, y_test4) = keras.datasets.imdb.load_data(
+    num_words=20000
+)
 print(len(x_train4), "Trainings- und", len(x_test4), "Test-Sequenzen")
 print("Anfang der ersten Sequenz:", x_train4[0][:8], "Label:", y_train4[0])
 
@@ -92,9 +91,9 @@ print(keras.utils.pad_sequences(sequences, maxlen=4, padding="post", truncating=
 # --8<-- [start:padding]
 import keras
 
-from mnist_lib.datasets import load_imdb
-
-(x_train4, y_train4), (x_test4, y_test4) = load_imdb(num_words=20000)
+(x_train4, y_train4), (x_test4, y_test4) = keras.datasets.imdb.load_data(
+    num_words=20000
+)
 x_train4 = keras.utils.pad_sequences(x_train4, maxlen=80)
 x_test4 = keras.utils.pad_sequences(x_test4, maxlen=80)
 print("nach dem Auffüllen:", x_train4.shape, x_train4.dtype)
@@ -113,12 +112,11 @@ print(to_categorical(np.array([[6], [9]]), num_classes).shape)  # wie bei CIFAR-
 # --8<-- [end:one-hot-demo]
 
 # --8<-- [start:one-hot]
+import keras
 import numpy as np
 from keras.utils import to_categorical
 
-from mnist_lib.data import load_mnist
-
-(x_train, y_train), (x_test, y_test) = load_mnist()
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
 num_classes = 10
 Y_train = to_categorical(y_train, num_classes)
 Y_test = to_categorical(y_test, num_classes)
@@ -140,13 +138,11 @@ print("Training:", X_train5.shape, "Test:", X_test5.shape)
 # --8<-- [end:split]
 
 # --8<-- [start:standardize]
+import keras
 import numpy as np
 from sklearn.preprocessing import StandardScaler
 
-from mnist_lib.datasets import load_boston_housing
-
-# verbose=False: Die Daten sind aus jeder Quelle dieselben.
-(x_train2, y_train2), (x_test2, y_test2) = load_boston_housing(verbose=False)
+(x_train2, y_train2), (x_test2, y_test2) = keras.datasets.boston_housing.load_data()
 
 scaler = StandardScaler().fit(x_train2)  # Mittelwert, Streuung: nur Training
 standardized_X = scaler.transform(x_train2)
@@ -159,3 +155,39 @@ print("Test – Streuungen:  ", standardized_X_test.std(axis=0)[:4].round(2))
 assert np.allclose(standardized_X.mean(axis=0), 0)
 assert np.allclose(standardized_X.std(axis=0), 1)
 # --8<-- [end:standardize]
+
+# --8<-- [start:loesung-1]
+import keras
+
+print(keras.utils.pad_sequences([[5, 6, 7, 8], [9]], maxlen=3))
+print(keras.utils.pad_sequences([[5, 6, 7, 8], [9]], maxlen=3, truncating="post"))
+# --8<-- [end:loesung-1]
+
+# --8<-- [start:loesung-2]
+from sklearn.datasets import load_breast_cancer
+from sklearn.model_selection import train_test_split
+
+X, y = load_breast_cancer(return_X_y=True)
+print(f"alle Daten: {y.mean():.1%}")
+for stratify in (None, y):
+    _, _, y_train, y_test = train_test_split(
+        X, y, test_size=0.33, random_state=42, stratify=stratify
+    )
+    name = "ohne stratify" if stratify is None else "mit stratify "
+    print(f"{name}: Training {y_train.mean():.1%}, Test {y_test.mean():.1%}")
+# --8<-- [end:loesung-2]
+
+# --8<-- [start:loesung-3]
+import keras
+import numpy as np
+from sklearn.preprocessing import StandardScaler
+
+(x_train2, _), (x_test2, _) = keras.datasets.boston_housing.load_data()
+mean = x_train2.mean(axis=0)  # ein Mittelwert pro Merkmal (Achse 0: Samples)
+std = x_train2.std(axis=0)
+by_hand = (x_test2 - mean) / std
+
+scaler = StandardScaler().fit(x_train2)
+print(np.allclose(by_hand, scaler.transform(x_test2)))
+print(np.allclose(scaler.mean_, mean), np.allclose(scaler.scale_, std))
+# --8<-- [end:loesung-3]

@@ -87,10 +87,8 @@ assert accuracy > 0.9
 import keras
 from keras import layers
 
-from mnist_lib.data import load_mnist
-
 keras.utils.set_random_seed(42)
-(x_train, y_train), (x_test, y_test) = load_mnist()
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
 # 28 × 28 Grauwerte → Vektor mit 784 Werten zwischen 0 und 1; 2 000 Bilder
 x_train = x_train[:2000].reshape(-1, 784).astype("float32") / 255
 x_test = x_test[:1000].reshape(-1, 784).astype("float32") / 255
@@ -121,10 +119,8 @@ import numpy as np
 from keras import layers
 from sklearn.preprocessing import StandardScaler
 
-from mnist_lib.datasets import load_boston_housing
-
 keras.utils.set_random_seed(42)
-(x_train2, y_train2), (x_test2, y_test2) = load_boston_housing()
+(x_train2, y_train2), (x_test2, y_test2) = keras.datasets.boston_housing.load_data()
 scaler = StandardScaler().fit(x_train2)
 x_train2, x_test2 = scaler.transform(x_train2), scaler.transform(x_test2)
 
@@ -146,10 +142,8 @@ assert mae < 0.7 * baseline, "deutlich besser als der Mittelwert"
 import keras
 from keras import layers
 
-from mnist_lib.datasets import load_cifar10
-
 keras.utils.set_random_seed(42)
-(x_train3, y_train3), (x_test3, y_test3) = load_cifar10()
+(x_train3, y_train3), (x_test3, y_test3) = keras.datasets.cifar10.load_data()
 num_classes = 10
 # 1 000 Bilder zum Trainieren, 1 000 zum Testen: Sekunden statt Stunden
 x_train3 = x_train3[:1000].astype("float32") / 255
@@ -190,10 +184,10 @@ assert accuracy > 0.2, "Raten träfe 10 %"
 import keras
 from keras import layers
 
-from mnist_lib.datasets import load_imdb
-
 keras.utils.set_random_seed(42)
-(x_train4, y_train4), (x_test4, y_test4) = load_imdb(num_words=20000)
+(x_train4, y_train4), (x_test4, y_test4) = keras.datasets.imdb.load_data(
+    num_words=20000
+)
 # 1 000 Sequenzen zum Trainieren und Testen, jede auf 80 Wortnummern gebracht
 x_train4 = keras.utils.pad_sequences(x_train4[:1000], maxlen=80)
 x_test4 = keras.utils.pad_sequences(x_test4[:1000], maxlen=80)
@@ -235,3 +229,62 @@ print("get_weights:", [w.shape for w in weights])
 assert model.output_shape == (None, 10)
 assert sum(w.size for w in weights) == model.count_params() == 407_050
 # --8<-- [end:inspizieren]
+
+# --8<-- [start:loesung-1]
+import keras
+import numpy as np
+
+keras.utils.set_random_seed(42)
+rng = np.random.default_rng(42)
+data, labels = rng.random((1000, 100)), rng.integers(0, 2, size=(1000, 1))
+new_data, new_labels = rng.random((1000, 100)), rng.integers(0, 2, size=(1000, 1))
+
+model = keras.Sequential()
+model.add(keras.Input(shape=(100,)))
+model.add(keras.layers.Dense(32, activation="relu"))
+model.add(keras.layers.Dense(1, activation="sigmoid"))
+model.compile(optimizer="rmsprop", loss="binary_crossentropy", metrics=["accuracy"])
+model.fit(data, labels, epochs=10, batch_size=32, verbose=0)
+
+_, train_accuracy = model.evaluate(data, labels, verbose=0)
+_, new_accuracy = model.evaluate(new_data, new_labels, verbose=0)
+print(f"Trainingsdaten: {train_accuracy:.0%}, neue Daten: {new_accuracy:.0%}")
+assert train_accuracy > new_accuracy
+assert 0.4 < new_accuracy < 0.6, "auf neuen Daten: Raten"
+# --8<-- [end:loesung-1]
+
+# --8<-- [start:loesung-2]
+import keras
+from keras import layers
+
+model2 = keras.Sequential()
+model2.add(keras.Input(shape=(32, 32, 3)))
+model2.add(layers.Conv2D(32, (3, 3), padding="same", activation="relu"))
+model2.add(layers.Conv2D(32, (3, 3), activation="relu"))
+model2.add(layers.MaxPooling2D(pool_size=(2, 2)))
+model2.add(layers.Dropout(0.25))
+model2.add(layers.Conv2D(64, (3, 3), padding="same", activation="relu"))
+model2.add(layers.Conv2D(64, (3, 3), activation="relu"))
+model2.add(layers.MaxPooling2D(pool_size=(2, 2)))
+model2.add(layers.Dropout(0.25))
+model2.add(layers.Flatten())
+model2.add(layers.Dense(512, activation="relu"))
+model2.add(layers.Dropout(0.5))
+model2.add(layers.Dense(10, activation="softmax"))
+
+for layer in model2.layers:
+    if isinstance(layer, (layers.MaxPooling2D, layers.Flatten)):
+        print(f"{type(layer).__name__:13} {layer.output.shape}")
+print("Parameter:", model2.count_params())
+# --8<-- [end:loesung-2]
+
+# --8<-- [start:loesung-3]
+import keras
+
+units, inputs = 32, 32
+by_hand = 4 * (inputs * units + units * units + units)
+
+lstm = keras.layers.LSTM(units)
+lstm.build((None, 80, inputs))  # Batch, Zeitschritte, Zahlen pro Schritt
+print(by_hand, lstm.count_params())
+# --8<-- [end:loesung-3]

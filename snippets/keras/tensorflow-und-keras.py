@@ -63,6 +63,34 @@ output = concrete.graph.outputs[0].name
 print("Ausgabe der Funktion:", output, values[output].ravel().round(4))
 # --8<-- [end:edges]
 
+# --8<-- [start:graph-figure]
+import matplotlib.pyplot as plt
+import tensorflow as tf
+
+from mnist_lib.graph import edge_values, plot_graph
+from mnist_lib.plotting import figure_html  # markdown-exec: hide
+
+level = tf.get_logger().level  # markdown-exec: hide
+tf.get_logger().setLevel("ERROR")  # markdown-exec: hide
+
+
+@tf.function
+def neuron(x, w, b):
+    return tf.sigmoid(tf.matmul(x, w) + b)
+
+
+concrete = neuron.get_concrete_function(
+    tf.TensorSpec(shape=(None, 3), dtype=tf.float32, name="x"),
+    tf.TensorSpec(shape=(3, 1), dtype=tf.float32, name="w"),
+    tf.TensorSpec(shape=(1,), dtype=tf.float32, name="b"),
+)
+values = edge_values(concrete, [[0.5, 0.2, 0.9]], [[0.5], [-0.3], [0.1]], [0.1])
+fig = plot_graph(concrete, values, title="Ein Neuron als Datenflussgraph")
+tf.get_logger().setLevel(level)  # markdown-exec: hide
+print(figure_html(fig, alt="Datenflussgraph des Neurons von oben nach unten: Die grünen Eingabeknoten x und w (Placeholder) führen mit Pfeilen zum Knoten MatMul, beschriftet mit den Shapes (None, 3) und (3, 1) und den Werten 0,5; 0,2; 0,9 und 0,5; −0,3; 0,1. MatMul und der Eingabeknoten b führen zu AddV2 (Werte 0,28 und 0,1), von dort geht es mit 0,38 zu Sigmoid, mit 0,5939 zu Identity und mit 0,5939 zur Ausgabe. Alle Pfeile zwischen den Rechenknoten tragen die Shape (None, 1)."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+plt.show()
+# --8<-- [end:graph-figure]
+
 # --8<-- [start:tracing]
 import tensorflow as tf
 
@@ -105,6 +133,36 @@ values = edge_values(concrete, [[0.5, 0.2, 0.9]])
 print("Ausgabe:", values[concrete.graph.outputs[0].name].ravel().round(4))
 # --8<-- [end:keras_graph]
 
+# --8<-- [start:keras-graph-figure]
+import keras
+import matplotlib.pyplot as plt
+import numpy as np
+import tensorflow as tf
+
+from mnist_lib.graph import edge_values, plot_graph
+from mnist_lib.plotting import figure_html  # markdown-exec: hide
+
+level = tf.get_logger().level  # markdown-exec: hide
+tf.get_logger().setLevel("ERROR")  # markdown-exec: hide
+
+layer = keras.layers.Dense(1, activation="sigmoid")
+layer.build((None, 3))
+layer.set_weights([np.array([[0.5], [-0.3], [0.1]]), np.array([0.1])])
+
+
+@tf.function
+def forward(x):
+    return layer(x)
+
+
+concrete = forward.get_concrete_function(tf.TensorSpec((None, 3), tf.float32))
+values = edge_values(concrete, [[0.5, 0.2, 0.9]])
+fig = plot_graph(concrete, values, title="Eine Dense-Schicht als Datenflussgraph")
+tf.get_logger().setLevel(level)  # markdown-exec: hide
+print(figure_html(fig, alt="Datenflussgraph der Keras-Schicht Dense mit einem Neuron: Zwei grüne Placeholder-Knoten mit dem Datentyp resource verweisen auf die Variablen der Schicht; je ein ReadVariableOp liest daraus die Gewichte (Shape (3, 1), Werte 0,5; −0,3; 0,1) und den Bias (Shape (1,), Wert 0,1). Die Gewichte und die Eingabe x (Shape (None, 3)) führen zu MatMul, von dort geht es mit 0,28 und dem Bias zu AddV2, mit 0,38 zu Sigmoid und mit 0,5939 über Identity zur Ausgabe."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+plt.show()
+# --8<-- [end:keras-graph-figure]
+
 # --8<-- [start:backend]
 import keras
 import numpy as np
@@ -116,3 +174,79 @@ y = keras.ops.sigmoid(keras.ops.matmul(x, w) + 0.1)  # NumPy rein, Tensor raus
 print("Klasse des Ergebnisses:", type(y).__name__)
 print("zurück zu NumPy:", keras.ops.convert_to_numpy(y).round(4))
 # --8<-- [end:backend]
+
+# --8<-- [start:versions]
+import keras
+import tensorflow as tf
+
+print(f"Keras {keras.__version__} auf TensorFlow {tf.__version__}")
+print("Backend:", keras.config.backend())
+# --8<-- [end:versions]
+
+# --8<-- [start:loesung-1]
+import tensorflow as tf
+
+
+@tf.function
+def relu_layer(x, w, b):
+    return tf.nn.relu(tf.matmul(x, w) + b)
+
+
+concrete = relu_layer.get_concrete_function(
+    tf.TensorSpec((None, 3), tf.float32, name="x"),
+    tf.TensorSpec((3, 2), tf.float32, name="w"),
+    tf.TensorSpec((2,), tf.float32, name="b"),
+)
+for op in concrete.graph.get_operations():
+    print(f"{op.type:12} {op.outputs[0].shape}")
+# --8<-- [end:loesung-1]
+
+# --8<-- [start:loesung-2]
+import tensorflow as tf
+
+from mnist_lib.graph import list_edges
+
+
+@tf.function
+def mse(y_true, y_pred):
+    return tf.reduce_mean(tf.square(y_true - y_pred))
+
+
+concrete = mse.get_concrete_function(
+    tf.TensorSpec((None,), tf.float32, name="y_true"),
+    tf.TensorSpec((None,), tf.float32, name="y_pred"),
+)
+print([op.type for op in concrete.graph.get_operations()])
+for edge in list_edges(concrete):
+    if edge.source == "Const":
+        print(f"{edge.tensor} → {edge.target}, Shape {edge.shape}")
+# --8<-- [end:loesung-2]
+
+# --8<-- [start:loesung-3]
+import tensorflow as tf
+
+
+@tf.function
+def square(x):
+    return x * x
+
+
+for value in [2.0, 5.0, [1.0, 2.0], [3.0, 4.0], 2]:
+    square(tf.constant(value))
+print("aufgezeichnete Graphen:", square.experimental_get_tracing_count())
+# --8<-- [end:loesung-3]
+
+# --8<-- [start:loesung-4]
+import keras
+import numpy as np
+
+from mnist_lib.activations import sigmoid
+
+x = np.array([[0.5, 0.2, 0.9], [1.0, 0.0, -1.0]], dtype="float32")
+w = np.array([[0.5], [-0.3], [0.1]], dtype="float32")
+b = np.array([0.1], dtype="float32")
+y = keras.ops.convert_to_numpy(keras.ops.sigmoid(keras.ops.matmul(x, w) + b))
+print("Backend:", keras.config.backend())
+print("Ausgaben:", y.ravel().round(4))
+print("wie NumPy:", np.allclose(y, sigmoid(x @ w + b)))
+# --8<-- [end:loesung-4]

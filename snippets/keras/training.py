@@ -303,3 +303,68 @@ print(f"bester Validierungsverlust in Epoche {best + 1}: {val_loss[best]:.3f}")
 assert len(history.epoch) < 100
 assert len(history.epoch) == best + 1 + 2, "Schluss zwei Epochen nach dem Besten"
 # --8<-- [end:early-stopping]
+
+# --8<-- [start:loesung-1]
+import keras
+
+by_hand = 0.0001 / (1 + 1e-6 * 500_000)
+schedule = keras.optimizers.schedules.InverseTimeDecay(
+    initial_learning_rate=0.0001, decay_steps=1, decay_rate=1e-6
+)
+print(f"{by_hand:.4e} {float(schedule(500_000)):.4e}")
+# --8<-- [end:loesung-1]
+
+# --8<-- [start:loesung-2]
+import keras
+import numpy as np
+
+
+def predict_classes(model, x):
+    """Klassen wie das alte model.predict_classes in Keras 2."""
+    p = model.predict(x, verbose=0)
+    if p.shape[-1] == 1:  # ein Sigmoid-Neuron: Wahrscheinlichkeit für Klasse 1
+        return (p > 0.5).astype("int32")
+    return np.argmax(p, axis=-1)
+
+
+keras.utils.set_random_seed(42)
+x = np.random.default_rng(42).random((6, 4))
+binary = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1, "sigmoid")])
+multi = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(3, "softmax")])
+
+print(predict_classes(binary, x).shape, predict_classes(multi, x).shape)
+assert set(predict_classes(binary, x).ravel()) <= {0, 1}
+assert set(predict_classes(multi, x)) <= {0, 1, 2}
+# --8<-- [end:loesung-2]
+
+# --8<-- [start:loesung-3]
+import tempfile
+from pathlib import Path
+
+import keras
+import numpy as np
+
+
+def build():
+    return keras.Sequential(
+        [keras.Input(shape=(64,)), keras.layers.Dense(10, activation="softmax")]
+    )
+
+
+keras.utils.set_random_seed(42)
+x = np.random.default_rng(42).random((5, 64))
+original, copy = build(), build()
+print(
+    "vorher gleich: ",
+    np.allclose(original.predict(x, verbose=0), copy.predict(x, verbose=0)),
+)
+
+with tempfile.TemporaryDirectory() as folder:
+    path = Path(folder) / "gewichte.weights.h5"
+    original.save_weights(path)
+    copy.load_weights(path)
+print(
+    "nachher gleich:",
+    np.allclose(original.predict(x, verbose=0), copy.predict(x, verbose=0)),
+)
+# --8<-- [end:loesung-3]

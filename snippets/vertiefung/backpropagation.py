@@ -6,6 +6,38 @@ mnist_lib.numpy_net auf MNIST.
 Seite: docs/vertiefung/backpropagation.md
 """
 
+# --8<-- [start:network]
+import matplotlib.pyplot as plt
+import numpy as np
+
+from mnist_lib.activations import sigmoid
+from mnist_lib.plotting import plot_network
+
+x = np.array([1.0, 0.5])
+wih = np.array([[0.9, 0.3], [0.2, 0.8]])
+who = np.array([[0.3, 0.7], [0.6, 0.5]])
+hidden = sigmoid(wih @ x)
+output = sigmoid(who @ hidden)
+
+
+def german(value: float, digits: int) -> str:
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+labels = [
+    [f"$x_{i + 1}$\n{german(v, 1)}" for i, v in enumerate(x)],
+    [f"$O_{{j={j + 1}}}$\n{german(v, 4)}" for j, v in enumerate(hidden)],
+    [f"$O_{{k={k + 1}}}$\n{german(v, 4)}" for k, v in enumerate(output)],
+]
+fig = plot_network(
+    [wih, who], labels, ["Eingaben $x_i$", "verdeckt ($j$)", "Ausgabe ($k$)"]
+)
+from mnist_lib.plotting import figure_html  # markdown-exec: hide
+
+print(figure_html(fig, alt="Ein Netz mit zwei Eingaben (1,0 und 0,5), zwei verdeckten Neuronen und zwei Ausgabeneuronen. An den Verbindungen stehen die Gewichte: von x1 0,90 zum verdeckten Neuron 1 und 0,20 zum verdeckten Neuron 2, von x2 0,30 und 0,80; vom verdeckten Neuron 1 0,30 zum Ausgabeneuron 1 und 0,60 zum Ausgabeneuron 2, vom verdeckten Neuron 2 0,70 und 0,50. Die verdeckten Neuronen geben 0,7408 und 0,6457 aus, die Ausgabeneuronen 0,6624 und 0,6829."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+plt.show()
+# --8<-- [end:network]
+
 # --8<-- [start:forward]
 import numpy as np
 
@@ -148,11 +180,11 @@ print("−∂E/∂wih, Kettenregel:  ", update_exact.ravel().round(4))
 # --8<-- [start:classic_mnist]
 import time
 
-from mnist_lib.data import load_mnist_with_source
+import keras
+
 from mnist_lib.numpy_net import ClassicNetwork, scale_inputs_classic
 
-((x_train, y_train), (x_test, y_test)), source = load_mnist_with_source()
-print(source)  # vollständiges MNIST oder Offline-Teilmenge
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
 n_train = min(len(x_train), 4000)  # höchstens 4 000 Bilder: Der Bau bleibt schnell
 x = scale_inputs_classic(x_train[:n_train])  # (N, 784), Werte 0,01 … 1,0
 
@@ -194,13 +226,11 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-from mnist_lib.data import load_mnist, normalize_images
 from mnist_lib.numpy_net import MiniBatchNetwork
 
-(x_train, y_train), _ = load_mnist(verbose=False)
-x = normalize_images(x_train[:64]).reshape(
-    64, -1
-)  # ein Batch: 64 Samples, 784 Features
+(x_train, y_train), _ = keras.datasets.mnist.load_data()
+# ein Batch: 64 Samples, 784 Features mit Werten 0 … 1
+x = x_train[:64].reshape(64, -1).astype("float32") / 255
 labels = y_train[:64]
 
 net = MiniBatchNetwork((784, 32, 16, 10), activation="sigmoid")  # klein und schnell
@@ -248,13 +278,14 @@ for step in range(1, 4):
 # --8<-- [end:rmsprop_step]
 
 # --8<-- [start:minibatch_mnist]
-from mnist_lib.data import load_mnist, normalize_images
+import keras
+
 from mnist_lib.numpy_net import MiniBatchNetwork, RMSprop
 
-(x_train, y_train), (x_test, y_test) = load_mnist(verbose=False)
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
 n_train = min(len(x_train), 4000)  # höchstens 4 000 Bilder, wie beim klassischen Netz
-x = normalize_images(x_train[:n_train]).reshape(n_train, -1)  # (N, 784), Werte 0 … 1
-x_test_flat = normalize_images(x_test).reshape(len(x_test), -1)
+x = x_train[:n_train].reshape(n_train, -1).astype("float32") / 255  # (N, 784), 0 … 1
+x_test_flat = x_test.reshape(len(x_test), -1).astype("float32") / 255
 
 net = MiniBatchNetwork(
     (784, 512, 324, 36, 10),  # die Architektur des Quellmaterials
@@ -272,27 +303,36 @@ print(f"Testmenge: Verlust {test_loss:.4f}, Genauigkeit {test_accuracy:.1%}")
 # --8<-- [end:minibatch_mnist]
 
 # --8<-- [start:misclassified]
+import matplotlib.pyplot as plt
 import numpy as np
-
-from mnist_lib.plotting import show_digits
 
 # braucht net, x_test, x_test_flat und y_test aus dem Abschnitt davor
 predicted = np.argmax(net.predict(x_test_flat), axis=1)
 wrong = np.flatnonzero(predicted != y_test)
-fig = show_digits(x_test[wrong[:16]], y_test[wrong[:16]], predicted[wrong[:16]])
+fig, axes = plt.subplots(2, 8, figsize=(11.2, 3.2), layout="constrained")
+for ax, i in zip(axes.ravel(), wrong[:16], strict=False):  # höchstens 16
+    ax.imshow(x_test[i], cmap="Greys")  # dunkel = hoher Grauwert
+    ax.set_title(f"Label {y_test[i]}\nNetz: {predicted[i]}")
+for ax in axes.ravel():
+    ax.axis("off")
 fig.suptitle(
     f"{len(wrong)} von {len(y_test)} Testbildern falsch erkannt – die ersten 16"
 )
+from mnist_lib.plotting import figure_html  # markdown-exec: hide
+
+print(figure_html(fig, alt="Ein Raster aus 16 handgeschriebenen Ziffern der Testmenge, die das Mini-Batch-Netz falsch erkannt hat; über jeder Ziffer stehen das richtige Label und die Antwort des Netzes. Manche sind schief oder ungewöhnlich geschrieben, andere gut lesbar."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+plt.show()
 # --8<-- [end:misclassified]
 
 # --8<-- [start:speed]
 import time
 
-from mnist_lib.data import load_mnist, normalize_images
+import keras
+
 from mnist_lib.numpy_net import MiniBatchNetwork
 
-(x_train, y_train), _ = load_mnist(verbose=False)
-x = normalize_images(x_train[:4000]).reshape(-1, 784)
+(x_train, y_train), _ = keras.datasets.mnist.load_data()
+x = x_train[:4000].reshape(-1, 784).astype("float32") / 255
 labels = y_train[:4000]
 
 
@@ -314,3 +354,83 @@ print(f"Sample für Sample (Batch-Größe 1): {single:6.0f} µs pro Sample")
 print(f"Mini-Batch (Batch-Größe 512):      {batched:6.0f} µs pro Sample")
 print(f"Vektorisiert ist das Training {single / batched:.0f}-mal so schnell.")
 # --8<-- [end:speed]
+
+# --8<-- [start:exercise_1]
+import numpy as np
+
+from mnist_lib.activations import sigmoid
+
+x = np.array([[1.0], [0.5]])
+wih = np.array([[0.9, 0.3], [0.2, 0.8]])
+who = np.array([[0.3, 0.7], [0.6, 0.5]])
+targets = np.array([[1.0], [0.0]])
+hidden = sigmoid(wih @ x)
+output = sigmoid(who @ hidden)
+
+by_hand = -(targets[1, 0] - output[1, 0]) * output[1, 0] * (1 - output[1, 0])
+by_hand *= hidden[1, 0]
+
+
+def loss(who):
+    return 0.5 * np.sum((targets - sigmoid(who @ hidden)) ** 2)
+
+
+h = 1e-6
+up, down = who.copy(), who.copy()
+up[1, 1] += h
+down[1, 1] -= h
+print(f"Kettenregel: {by_hand:.4f}")
+print(f"numerisch:   {(loss(up) - loss(down)) / (2 * h):.4f}")
+# --8<-- [end:exercise_1]
+
+# --8<-- [start:exercise_2]
+import numpy as np
+
+from mnist_lib.activations import sigmoid
+from mnist_lib.numpy_net import ClassicNetwork
+
+net = ClassicNetwork(2, 2, 2, learning_rate=0.5)
+net.wih = np.array([[0.9, 0.3], [0.2, 0.8]])
+net.who = np.array([[0.3, 0.7], [0.6, 0.5]])
+inputs = np.array([[1.0], [0.5]])
+targets = np.array([[1.0], [0.0]])
+
+hidden_outputs = sigmoid(net.wih @ inputs)
+final_outputs = sigmoid(net.who @ hidden_outputs)
+output_errors = targets - final_outputs
+output_deltas = output_errors * final_outputs * (1.0 - final_outputs)
+hidden_errors = net.who.T @ output_deltas  # statt net.who.T @ output_errors
+change = net.lr * np.dot(
+    hidden_errors * hidden_outputs * (1.0 - hidden_outputs), inputs.T
+)
+
+grad_wih, _ = net.exact_gradients(inputs, targets)
+print(change.round(4))
+print("gleich −α · ∂E/∂wih?", np.allclose(change, -net.lr * grad_wih))
+# --8<-- [end:exercise_2]
+
+# --8<-- [start:exercise_3]
+output, target = 0.999, 0.0
+squared = -(target - output) * output * (1 - output)
+cross_entropy = output - target
+print(f"quadrierter Fehler: {squared:.6f}")
+print(f"Kreuzentropie:      {cross_entropy:.6f}")
+print(f"Verhältnis:         {cross_entropy / squared:.0f}")
+# --8<-- [end:exercise_3]
+
+# --8<-- [start:exercise_4]
+from itertools import pairwise
+
+from mnist_lib.numpy_net import training_flops
+
+sizes = [784, 512, 324, 36, 10]
+per_sample = 0
+for layer, (a, b) in enumerate(pairwise(sizes)):  # (Eingänge, Neuronen)
+    matmuls = 2 if layer == 0 else 3  # die erste Schicht braucht kein Delta davor
+    per_sample += matmuls * 2 * a * b
+total = per_sample * 60_000
+print(f"pro Sample: {per_sample:,}".replace(",", " "))
+print(f"pro Epoche: {total:,}".replace(",", " "))
+print("gleich training_flops?", total == training_flops(sizes, 60_000))
+print(f"bei 100 GFLOP/s: {total / 100e9:.2f} s")
+# --8<-- [end:exercise_4]

@@ -36,6 +36,10 @@ ax = fig.add_subplot(1, 2, 2, projection="3d")
 # Die Wände der Rosenbrock-Funktion sind sehr steil: Höhe logarithmisch
 plot_surface_3d(rosenbrock_surface(), ax=ax, num=80, log=True)
 ax.view_init(elev=45, azim=-110)
+from mnist_lib.plotting import figure_html  # markdown-exec: hide
+
+print(figure_html(fig, alt="Zwei 3D-Flächen. Links der Verlust des linearen Neurons über den Gewichten w1 und w2: eine Mulde mit einem langen, schmalen Tal, entlang dessen w1 wächst, während w2 fällt. Rechts die Rosenbrock-Funktion mit logarithmischer Höhe: ein gekrümmtes, parabelförmiges Tal zwischen steilen Wänden.", fmt="png"))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+plt.show()
 # --8<-- [end:surface_3d]
 
 # --8<-- [start:one_step]
@@ -123,6 +127,10 @@ from mnist_lib.plotting import plot_optimizer_paths
 fig, ax = plt.subplots(figsize=(9, 6), layout="constrained")
 plot_optimizer_paths(surface, paths, ax=ax)
 ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5))
+from mnist_lib.plotting import figure_html  # markdown-exec: hide
+
+print(figure_html(fig, alt="Höhenlinien der Diabetes-Fläche, lange schräge Ellipsen um das Minimum bei (0,29; −0,08), mit den Wegen der acht Optimierer vom Start bei (−2,5; 0,2). SGD läuft erst quer ins Tal und dann langsam daran entlang. Momentum schießt mehrfach über das Minimum hinaus und kreist ein, Nesterov schießt weniger weit über. Adagrad, RMSprop und Adam gehen zuerst diagonal, Adadelta kommt kaum vom Start weg."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+plt.show()
 # --8<-- [end:paths_plot]
 
 # --8<-- [start:race]
@@ -175,7 +183,31 @@ for steps in checkpoints:
     )
     ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5))
     figures[steps] = fig
+from mnist_lib.plotting import figure_html  # markdown-exec: hide
+
+for steps, fig in figures.items():  # markdown-exec: hide
+    alt = f"Höhenlinien der Rosenbrock-Funktion mit den Wegen der acht Optimierer nach {steps} Schritten, vom Start bei (−1,5; 2) ins parabelförmige Tal und an ihm entlang zum Minimum bei (1, 1)."  # markdown-exec: hide  # noqa: E501
+    print(f'=== "{steps:,} Schritte"\n'.replace(",", " "))  # markdown-exec: hide
+    print("    " + figure_html(fig, alt=alt) + "\n")  # markdown-exec: hide
+plt.show()
 # --8<-- [end:race_plot]
+
+# --8<-- [start:sgd_divergence]
+from mnist_lib.optimizers import SGD, rosenbrock_surface, run_trajectory
+
+surface = rosenbrock_surface()
+for learning_rate in (0.0005, 0.002, 0.0025):
+    try:
+        path = run_trajectory(SGD(learning_rate), surface.gradient, surface.start, 1000)
+    except ValueError as error:
+        print(f"η = {learning_rate}: {error}")
+        continue
+    losses = [surface.value(point) for point in path]
+    print(
+        f"η = {learning_rate}: größter Verlust unterwegs {max(losses):5.1f}, "
+        f"nach 1000 Schritten {losses[-1]:.4f}"
+    )
+# --8<-- [end:sgd_divergence]
 
 # --8<-- [start:learning_rate]
 import numpy as np
@@ -218,7 +250,25 @@ axes[3].set_title("Verlust über dem Minimum (logarithmisch)")
 axes[3].set_xlabel("Schritt")
 axes[3].set_ylabel("Verlust − kleinster Verlust")
 axes[3].legend(fontsize="small")
+from mnist_lib.plotting import figure_html  # markdown-exec: hide
+
+print(figure_html(fig, alt="Vier Diagramme. Die ersten drei zeigen je 30 SGD-Schritte auf der Diabetes-Fläche: Mit η = 0,02 kommt SGD nur ein Stück weit ins Tal. Mit η = 0,4 springt es zwei-, dreimal quer über das Tal und läuft dann ins Minimum. Mit η = 0,55 springt es mit immer größeren Ausschlägen hin und her und verlässt den Ausschnitt. Das vierte Diagramm zeigt den Verlust über dem Minimum logarithmisch: Für η = 0,02 fällt er langsam, für η = 0,4 schnell, für η = 0,55 steigt er nach einem kurzen Abfall immer weiter."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+plt.show()
 # --8<-- [end:learning_rate_plot]
+
+# --8<-- [start:invalid_hyperparameters]
+from mnist_lib.optimizers import SGD, Adam
+
+for make in (lambda: SGD(learning_rate=-0.1), lambda: SGD(momentum=1.0)):
+    try:
+        make()
+    except ValueError as error:
+        print(error)
+try:
+    Adam().step([1.0, 2.0], [0.5, float("nan")])
+except ValueError as error:
+    print(error)
+# --8<-- [end:invalid_hyperparameters]
 
 # --8<-- [start:tf1_table]
 import inspect
@@ -296,6 +346,121 @@ model.compile(optimizer="adam", loss="mse")  # Kurzname: alle Voreinstellungen
 print(type(model.optimizer).__name__, f"{float(model.optimizer.learning_rate):g}")
 # --8<-- [end:keras3_way]
 
+# --8<-- [start:mnist_training]
+import keras
+
+from mnist_lib.optimizers import DISPLAY_NAMES, make_optimizer
+
+(x_train, y_train), _ = keras.datasets.mnist.load_data()
+n_samples, epochs = 4000, 5
+x = x_train[:n_samples].astype("float32") / 255  # Grauwerte 0 … 1
+y = keras.utils.to_categorical(y_train[:n_samples], 10)  # One-Hot-Kodierung
+
+
+def build_model(optimizer):
+    """Das MNIST-Netz des Quellmaterials: drei verdeckte Sigmoid-Schichten."""
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(28, 28)),
+            keras.layers.Flatten(),  # 28 × 28 → 784 Features
+            keras.layers.Dense(512, activation="sigmoid"),
+            keras.layers.Dense(324, activation="sigmoid"),
+            keras.layers.Dense(36, activation="sigmoid"),
+            keras.layers.Dense(10, activation="softmax"),
+        ]
+    )
+    model.compile(
+        optimizer=optimizer, loss="categorical_crossentropy", metrics=["accuracy"]
+    )
+    return model
+
+
+learning_rates = {
+    "sgd": 0.5,
+    "momentum": 0.05,
+    "nesterov": 0.05,
+    "adagrad": 0.1,
+    "adadelta": 1.0,
+    "rmsprop": 0.001,
+    "adam": 0.001,
+    "ftrl": 0.5,
+}
+histories = {}
+for name, learning_rate in learning_rates.items():
+    keras.utils.set_random_seed(42)  # für alle dieselben Startgewichte
+    optimizer = make_optimizer(name, learning_rate=learning_rate).to_keras()
+    model = build_model(optimizer)
+    history = model.fit(
+        x, y, epochs=epochs, batch_size=64, validation_split=0.2, verbose=0
+    )
+    histories[DISPLAY_NAMES[name]] = history
+    accuracy = history.history["val_accuracy"][-1]
+    print(
+        f"{DISPLAY_NAMES[name]:9} η = {learning_rate:<6g} "
+        f"Val.-Genauigkeit nach {epochs} Epochen: {accuracy:.3f}"
+    )
+# --8<-- [end:mnist_training]
+
+# --8<-- [start:mnist_plot]
+import matplotlib.pyplot as plt
+
+fig, (ax_acc, ax_loss) = plt.subplots(1, 2, figsize=(11, 4.2), layout="constrained")
+markers = "os^vDPX*"  # eine Form pro Optimierer, auch ohne Farben unterscheidbar
+for (name, history), marker in zip(histories.items(), markers, strict=True):
+    epoch_numbers = range(1, len(history.history["val_loss"]) + 1)
+    ax_acc.plot(epoch_numbers, history.history["val_accuracy"], marker=marker)
+    ax_loss.plot(epoch_numbers, history.history["val_loss"], marker=marker, label=name)
+ax_acc.set(title="Validierungsgenauigkeit", xlabel="Epoche", ylabel="Genauigkeit")
+ax_loss.set(title="Validierungsverlust", xlabel="Epoche", ylabel="Verlust")
+ax_loss.legend(loc="center left", bbox_to_anchor=(1.02, 0.5))
+fig.suptitle(
+    f"MNIST-Netz: {n_samples} Bilder, davon 20 % zur Validierung, {epochs} Epochen"
+)
+from mnist_lib.plotting import figure_html  # markdown-exec: hide
+
+print(figure_html(fig, alt="Zwei Diagramme mit je acht Kurven, eine pro Optimierer: links die Genauigkeit, rechts der Verlust auf der Validierungsmenge über fünf Epochen. Die genauen Werte stehen in der Ausgabe darüber und darunter."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+plt.show()
+# --8<-- [end:mnist_plot]
+
+# --8<-- [start:mnist_verdict]
+final = {name: h.history["val_accuracy"][-1] for name, h in histories.items()}
+ranking = sorted(final, key=final.get, reverse=True)
+print("Rangfolge nach der letzten Epoche:", " > ".join(ranking))
+best, last = ranking[0], ranking[-1]
+print(f"Vorn: {best} mit {final[best]:.1%}, hinten: {last} mit {final[last]:.1%}.")
+
+stuck = [name for name in ranking if final[name] < 0.2]  # kaum besser als Raten
+if stuck:
+    print(f"Noch nahe am Raten (unter 20 %): {', '.join(stuck)}.")
+else:
+    print("Alle acht liegen klar über dem Raten (etwa 10 %).")
+
+adaptive = max(["Adagrad", "Adadelta", "RMSprop", "Adam"], key=final.get)
+sgd_family = max(["SGD", "Momentum", "Nesterov"], key=final.get)
+if final[adaptive] > final[sgd_family]:
+    leader = "die adaptiven Verfahren"
+else:
+    leader = "die SGD-Familie"
+print(
+    f"Bester adaptiver Optimierer: {adaptive} ({final[adaptive]:.1%}), "
+    f"bester aus der SGD-Familie: {sgd_family} ({final[sgd_family]:.1%}) "
+    f"– hier liegen {leader} vorn."
+)
+# --8<-- [end:mnist_verdict]
+
+# --8<-- [start:ftrl_first_step]
+import numpy as np
+
+keras.utils.set_random_seed(42)
+model = build_model(keras.optimizers.Ftrl(learning_rate=0.5))
+dense = model.layers[1]  # erste verdeckte Schicht (nach Flatten), 784 × 512 Gewichte
+before = np.abs(dense.kernel.numpy()).mean()
+model.train_on_batch(x[:64], y[:64])  # ein einziger Schritt
+after = np.abs(dense.kernel.numpy()).mean()
+print(f"mittlerer Betrag der Gewichte vorher:          {before:.6f}")
+print(f"mittlerer Betrag nach einem Schritt mit Ftrl:  {after:.6f}")
+# --8<-- [end:ftrl_first_step]
+
 # --8<-- [start:ftrl_reset]
 import numpy as np
 
@@ -308,4 +473,84 @@ for optimizer in (SGD(learning_rate=0.3), Ftrl(learning_rate=0.3)):
     print(f"{type(optimizer).__name__:4}: {start} → {new.round(5)}")
 # --8<-- [end:ftrl_reset]
 
-plt.show()  # als Skript im Terminal: alle Abbildungen anzeigen
+# --8<-- [start:exercise_1]
+import numpy as np
+from sklearn.datasets import load_diabetes
+
+data = load_diabetes()
+x = data.data[:, data.feature_names.index("bmi")]
+x = (x - x.mean()) / x.std()
+y = (data.target - data.target.mean()) / data.target.std()
+
+# zweite Ableitungen von E(w, b) = mean((w·x + b − y)²)
+hessian = 2 * np.array([[np.mean(x**2), np.mean(x)], [np.mean(x), 1.0]])
+print("Hesse-Matrix:")
+print(hessian.round(6) + 0.0)  # + 0.0 macht aus −0 eine 0
+print("Eigenwerte:", np.linalg.eigvalsh(hessian).round(6))
+w_best = np.mean(x * y)  # Minimum: b = 0, w = Korrelation von x und y
+print(f"Minimum bei w = {w_best:.3f}, b = 0")
+# --8<-- [end:exercise_1]
+
+# --8<-- [start:exercise_2]
+import numpy as np
+
+from mnist_lib.optimizers import SGD, Adam
+
+start = np.zeros(2)
+gradient = np.array([0.01, 1000.0])
+for optimizer in (SGD(learning_rate=0.001), Adam(learning_rate=0.001)):
+    step = optimizer.step(start, gradient) - start
+    print(f"{type(optimizer).__name__:4}: {step.round(5)}")
+# --8<-- [end:exercise_2]
+
+# --8<-- [start:exercise_3]
+import numpy as np
+
+from mnist_lib.optimizers import SGD, diabetes_surface, run_trajectory
+
+surface = diabetes_surface()
+for learning_rate in (0.52, 0.53):
+    path = run_trajectory(
+        SGD(learning_rate), surface.gradient, surface.start, steps=200
+    )
+    distance = np.linalg.norm(path[-1] - surface.minimum)
+    print(f"η = {learning_rate}: Abstand nach 200 Schritten {distance:.3f}")
+# --8<-- [end:exercise_3]
+
+# --8<-- [start:exercise_4]
+import numpy as np
+
+from mnist_lib.optimizers import Adadelta, diabetes_surface, run_trajectory
+
+surface = diabetes_surface()
+for epsilon in (1e-7, 1e-6):
+    optimizer = Adadelta(learning_rate=1.0, epsilon=epsilon)
+    path = run_trajectory(optimizer, surface.gradient, surface.start, steps=2000)
+    losses = np.array([surface.value(point) for point in path])
+    first = np.abs(path[1] - path[0]).max()
+    below = int(np.argmax(losses < 1.0))  # erster Schritt mit Verlust < 1
+    print(
+        f"ε = {epsilon:g}: erster Schritt {first:.5f}, Verlust < 1 ab Schritt {below}"
+    )
+# --8<-- [end:exercise_4]
+
+# --8<-- [start:exercise_5]
+import numpy as np
+
+from mnist_lib.optimizers import SGD, rosenbrock_gradient, run_trajectory
+
+learning_rate, momentum = 0.0005, 0.9
+w = np.array([-1.5, 2.0])
+velocity = np.zeros(2)
+own = [w]
+for _ in range(300):
+    velocity = momentum * velocity - learning_rate * rosenbrock_gradient(w)
+    w = w + velocity
+    own.append(w)
+
+reference = run_trajectory(
+    SGD(learning_rate, momentum=momentum), rosenbrock_gradient, [-1.5, 2.0], 300
+)
+print("gleicher Weg?", np.allclose(np.array(own), reference, rtol=0, atol=1e-12))
+print("Endpunkt:", own[-1].round(3))
+# --8<-- [end:exercise_5]

