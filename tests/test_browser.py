@@ -1,7 +1,7 @@
 """Die gebaute Seite im echten Browser prüfen (Chromium über Playwright).
 
-Alle Seiten werden aus dem gebauten Ordner ermittelt (jede ``.html``-Datei außer
-``assets/`` und ``404.html``), damit neue Lektionen ohne Änderung hier mitgeprüft
+Alle Seiten werden aus dem gebauten Ordner ermittelt (jede ``index.html`` außer
+unter ``assets/``), damit neue Lektionen ohne Änderung hier mitgeprüft
 werden. Die Seite wird offline-fähig gebaut (ohne Verzeichnis-URLs).
 """
 
@@ -47,8 +47,8 @@ TIMEOUT_MS = 20_000
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
 PHONE = {"width": 390, "height": 844}
 
-NOTEBOOK_PAGE = "einstieg/mnist-mit-keras.html"
-GLOSSARY_PAGE = "grundlagen/glossar.html"
+NOTEBOOK_PAGE = "einstieg/mnist-mit-keras/"
+GLOSSARY_PAGE = "grundlagen/glossar/"
 GLOSSARY_TERMS = ("Sample", "Label", "Feature")
 # Häufige deutsche Funktionswörter: grober Beleg, dass ein Tooltip deutsch ist.
 GERMAN_WORDS = re.compile(
@@ -205,7 +205,7 @@ def layout_shift_problem(shifts: list[dict[str, Any]]) -> str | None:
 def screenshot_path(path: str, variant: str) -> Path:
     """Bildschirmfoto-Datei einer Seite, z. B. grundlagen_tensoren-phone.png."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    name = path.removesuffix(".html").replace("/", "_") or "start"
+    name = path.strip("/").replace("/", "_") or "start"
     return SCREENSHOTS / f"{name}-{variant}.png"
 
 
@@ -232,13 +232,11 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="module")
 def page_paths(built_site: Path) -> list[str]:
-    """Relative URLs aller gebauten Seiten (Startseite ``""``, sonst ``"a/b.html"``)."""
+    """Relative URLs aller gebauten Seiten (Startseite ``""``, sonst ``"a/b/"``)."""
     paths = sorted(
-        ""
-        if html.relative_to(built_site).as_posix() == "index.html"
-        else html.relative_to(built_site).as_posix()
-        for html in built_site.rglob("*.html")
-        if html.relative_to(built_site).parts[0] != "assets" and html.name != "404.html"
+        (html.parent.relative_to(built_site).as_posix() + "/").removeprefix("./")
+        for html in built_site.rglob("index.html")
+        if html.relative_to(built_site).parts[0] != "assets"
     )
     assert "" in paths, f"Keine Startseite index.html in {built_site} gefunden."
     return paths
@@ -349,7 +347,7 @@ def test_nothing_jumps_while_loading(visits: list[PageVisit]) -> None:
     assert not problems, format_problems(problems)
 
 
-LONG_PAGE = "vertiefung/backpropagation.html"
+LONG_PAGE = "vertiefung/backpropagation/"
 # So viele Blöcke am Seitenanfang setzt der Browser immer sofort (extra.css).
 ALWAYS_RENDERED = 9
 
@@ -560,7 +558,7 @@ def test_notebooks_can_be_downloaded(
             issues: list[str] = []
             if not visit.ipynb_links:
                 built = sorted(
-                    p.name for p in (built_site / visit.path).parent.glob("*.ipynb")
+                    p.name for p in (built_site / visit.path).glob("*.ipynb")
                 )
                 issues.append(
                     'kein Download-Link (a[href$=".ipynb"]) auf der Seite; '
@@ -703,9 +701,9 @@ def test_phone_layout_and_screenshots(
 
 
 def test_site_works_from_a_downloaded_folder(
-    browser: Browser, built_site: Path
+    browser: Browser, offline_site: Path
 ) -> None:
-    """Aus dem Ordner geöffnet (file://): Seiten, Links und Suche funktionieren."""
+    """Die Seite zum Mitnehmen aus dem Ordner (file://): Links, Suche, nichts von außen."""
     external: list[str] = []
     context = browser.new_context()
 
@@ -718,7 +716,7 @@ def test_site_works_from_a_downloaded_folder(
             route.abort()
 
     context.route("**/*", handle)
-    errors = PageVisit(path="file://", url=(built_site / "index.html").as_uri())
+    errors = PageVisit(path="file://", url=(offline_site / "index.html").as_uri())
     try:
         page = context.new_page()
         watch_errors(page, errors)

@@ -9,11 +9,11 @@ from typing import NamedTuple
 from urllib.parse import urlparse
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import expand_snippets, extract_blocks
+from tests.paths import DOCS, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
 PAGES = sorted(DOCS.rglob("*.md"))
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
@@ -74,8 +74,11 @@ def is_exec(info: str) -> bool:
 
 
 def built_page(site: Path, page: Path) -> Path:
-    """HTML-Datei einer Seite (offline-fähiger Bau: ohne Verzeichnis-URLs)."""
-    return site / page.relative_to(DOCS).with_suffix(".html")
+    """HTML-Datei einer Seite (gehostete Seite: Verzeichnis-URLs, a/b.md → a/b/)."""
+    relative = page.relative_to(DOCS).with_suffix("")
+    if relative.name == "index":
+        return site / relative.parent / "index.html"
+    return site / relative / "index.html"
 
 
 def built_pages(site: Path) -> list[Path]:
@@ -124,7 +127,12 @@ def test_every_python_fence_is_executed(page: Path) -> None:
 
 @pytest.mark.parametrize("page", PAGES, ids=rel)
 def test_rendered_code_matches_executed_code(built_site: Path, page: Path) -> None:
-    html = built_page(built_site, page).read_text(encoding="utf-8")
+    html_text = built_page(built_site, page).read_text(encoding="utf-8")
+    soup = BeautifulSoup(html_text, "html.parser")
+    # Der Kasten „Code selbst ausführen“ kommt vom Bau, nicht aus der Seite.
+    for box in soup.select(".nnv-installieren"):
+        box.decompose()
+    html = str(soup)
     rendered = re.findall(r'<div class="(?:language-([\w-]+) )?highlight">', html)
     found = fences(expand_snippets(page.read_text(encoding="utf-8")))
     hidden = [f.info for f in found if is_exec(f.info) and "source=" not in f.info]
@@ -231,7 +239,16 @@ def test_lessons_offer_their_snippets_for_download(built_site: Path) -> None:
             continue
         assert len(links) == 1, f"{rel(page)}: Download-Knopf für {snippet.name} fehlt"
         target = (built_page(built_site, page).parent / links[0]).resolve()
-        assert target.read_bytes() == snippet.read_bytes()
+        # Ohne Abschnittsmarken und Bau-Zeilen, sonst dasselbe Skript
+        code = [
+            line
+            for line in snippet.read_text(encoding="utf-8").split("\n")
+            if "markdown-exec: hide" not in line and "# --8<-- [" not in line
+        ]
+        downloaded = target.read_text(encoding="utf-8")
+        assert [line for line in code if line.strip()] == [
+            line for line in downloaded.split("\n") if line.strip()
+        ]
         offered += 1
     assert offered >= 1
 
@@ -334,3 +351,34 @@ def test_formulas_are_set_at_build_time_and_bad_tex_fails_clearly() -> None:
     )
     with pytest.raises(PluginError, match=r"probe\.md: KaTeX kann die Formel"):
         hooks.render_math(broken, page)
+
+
+def test_hosted_site_has_directory_urls_and_offers_the_offline_copy(
+    built_site: Path, offline_site: Path
+) -> None:
+    """Gehostet: a/b/ statt a/b.html, mit Zip; das Zip: .html-Links, aus dem Ordner."""
+    assert (built_site / "grundlagen" / "tensoren" / "index.html").is_file()
+    assert not (built_site / "grundlagen" / "tensoren.html").exists()
+    start = BeautifulSoup(
+        (built_site / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    links = [a["href"] for a in start.select("a[download]")]
+    assert "downloads/neuronale-netze-verstehen-offline.zip" in links
+    assert (offline_site / "grundlagen" / "tensoren.html").is_file()
+    copy = (offline_site / "index.html").read_text(encoding="utf-8")
+    assert "Du liest gerade die Seite zum Mitnehmen" in copy
+    assert ".zip" not in copy
+    # Auch im Zip: Wheel und Skripte, Installationsbefehl relativ zum Ordner
+    assert list((offline_site / "downloads").glob("nnv_mnist_lib-*.whl"))
+    assert 'python -m pip install "downloads/nnv_mnist_lib-' in copy
+
+
+def test_pages_link_to_their_source_and_to_an_issue_form(built_site: Path) -> None:
+    for page in PAGES:
+        html = built_page(built_site, page).read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        edit = soup.select_one('a[title="Seite editieren"]')
+        assert edit and edit["href"].endswith(f"/edit/main/docs/{rel(page)}")
+        report = soup.select_one('a[title="Fehler melden"]')
+        assert report and "/issues/new?" in report["href"], rel(page)
+        assert "body=Seite%3A%20http" in report["href"]
