@@ -703,7 +703,7 @@ def test_phone_layout_and_screenshots(
 def test_site_works_from_a_downloaded_folder(
     browser: Browser, offline_site: Path
 ) -> None:
-    """Die Seite zum Mitnehmen aus dem Ordner (file://): Links, Suche, nichts von außen."""
+    """Seite zum Mitnehmen aus dem Ordner (file://): Links, Suche, nichts von außen."""
     external: list[str] = []
     context = browser.new_context()
 
