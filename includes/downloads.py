@@ -260,11 +260,15 @@ def install_box(page: Any, config: Any, files: Files, *, is_open: bool) -> str:
             "ersten Zelle selbst, wenn sie fehlt – auch in Google Colab. ",
         ]
     index = files.get_file_from_path("index.md")
-    start = get_relative_url(index.url if index else "", page.url or ".")
-    lines[-1] += (
-        "Ohne Internet setzt du vorher die Umgebungsvariable `MNIST_LIB_OFFLINE=1`; "
-        f"mehr dazu auf der [Startseite]({start}#ohne-internet)."
-    )
+    if page.file.src_uri == "index.md":
+        lines.append("Ohne Internet: siehe [unten](#ohne-internet).")
+    else:
+        start = get_relative_url(index.url if index else "", page.url or ".")
+        lines[-1] += (
+            "Ohne Internet setzt du vorher die Umgebungsvariable "
+            "`MNIST_LIB_OFFLINE=1`; mehr dazu auf der "
+            f"[Startseite]({start}#ohne-internet)."
+        )
     body = _highlighted("\n".join(lines), config)
     opened = " open" if is_open else ""
     return (
@@ -324,14 +328,18 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 def clone_commands(config: Any) -> str:
     """Repository klonen und alles prüfen – mit der echten Adresse."""
     repo = config.extra["nnv"]["repo"]
-    return _highlighted(
-        "```console\n"
-        f"$ git clone {repo}.git neuronale-netze-verstehen\n"
-        "$ cd neuronale-netze-verstehen\n"
-        "$ make serve   # Seite bauen und unter http://127.0.0.1:8000 zeigen\n"
-        "$ make test    # alle Beispiele und die Seite prüfen\n"
-        "```",
-        config,
+    return (
+        '<div class="nnv-klonen">'
+        + _highlighted(
+            "```console\n"
+            f"$ git clone {repo}.git neuronale-netze-verstehen\n"
+            "$ cd neuronale-netze-verstehen\n"
+            "$ make serve   # Seite bauen und unter http://127.0.0.1:8000 zeigen\n"
+            "$ make test    # alle Beispiele und die Seite prüfen\n"
+            "```",
+            config,
+        )
+        + "</div>"
     )
 
 

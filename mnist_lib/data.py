@@ -147,10 +147,10 @@ def download_timeout(seconds: float = DOWNLOAD_TIMEOUT_S) -> Iterator[None]:
 
 def _download_with_timeout() -> MnistData:
     """``keras.datasets.mnist.load_data()`` mit Zeitlimit, damit nichts hängt."""
-    import keras
+    from mnist_lib.keras_offline import original_loader
 
     with download_timeout():
-        return keras.datasets.mnist.load_data()
+        return original_loader("mnist")()
 
 
 def _read_npz_cache(path: Path) -> MnistData:

@@ -47,6 +47,7 @@ from mnist_lib.data import (
     is_offline,
     keras_cache_path,
 )
+from mnist_lib.keras_offline import original_loader
 
 #: Wie ``keras.datasets``: Aufteilung und Mischen mit Startwert 113
 KERAS_SEED = 113
@@ -171,7 +172,7 @@ def _read_npz(
 
 
 def load_boston_housing(*, verbose: bool = True) -> Dataset:
-    """Boston Housing wie ``keras.datasets.boston_housing.load_data()``.
+    """Boston Housing wie ``original_loader("boston_housing")()``.
 
     13 Merkmale je Haus, Ziel: mittlerer Hauspreis in 1 000 $. 404 Häuser zum
     Trainieren, 102 zum Testen – aus jeder Quelle dieselben.
@@ -186,7 +187,6 @@ def load_boston_housing_with_source(
     cache_path: Path | None = None,
 ) -> tuple[Dataset, DatasetSource]:
     """Wie :func:`load_boston_housing`, mit der :class:`DatasetSource` dazu."""
-    import keras
 
     if cache_path is None:
         cache_path = keras_datasets_dir() / "boston_housing.npz"
@@ -195,7 +195,7 @@ def load_boston_housing_with_source(
         "Boston Housing",
         Path(cache_path),
         _read_boston_cache,
-        lambda: keras.datasets.boston_housing.load_data(),
+        lambda: original_loader("boston_housing")(),
         _check_boston,
         _boston_offline,
     )
@@ -285,7 +285,6 @@ def load_cifar10(*, verbose: bool = True) -> Dataset:
 
 def load_cifar10_with_source() -> tuple[Dataset, DatasetSource]:
     """Wie :func:`load_cifar10`, gibt zusätzlich die :class:`DatasetSource` zurück."""
-    import keras
 
     # Ordner, in den Keras das Archiv entpackt (Name je nach Keras-Version)
     candidates = [keras_datasets_dir() / name for name in CIFAR10_DIRNAMES]
@@ -294,7 +293,7 @@ def load_cifar10_with_source() -> tuple[Dataset, DatasetSource]:
     def read_cache(path: Path) -> Dataset:
         try:
             with download_timeout():
-                return keras.datasets.cifar10.load_data()
+                return original_loader("cifar10")()
         except Exception as exc:
             raise DatasetCacheError(
                 f"Der CIFAR-10-Cache lässt sich nicht lesen "
@@ -306,7 +305,7 @@ def load_cifar10_with_source() -> tuple[Dataset, DatasetSource]:
         "CIFAR-10",
         cache,
         read_cache,
-        lambda: keras.datasets.cifar10.load_data(),
+        lambda: original_loader("cifar10")(),
         _check_images,
         _cifar10_offline,
     )
@@ -376,7 +375,6 @@ def load_imdb_with_source(
     num_words: int | None = None,
 ) -> tuple[Dataset, DatasetSource]:
     """Wie :func:`load_imdb`, gibt zusätzlich die :class:`DatasetSource` zurück."""
-    import keras
 
     num_words = _check_num_words(num_words)
     cache = keras_datasets_dir() / "imdb.npz"
@@ -388,7 +386,7 @@ def load_imdb_with_source(
         # eine veraltete Datei neu herunter).
         try:
             with download_timeout():
-                return keras.datasets.imdb.load_data(num_words=num_words)
+                return original_loader("imdb")(num_words=num_words)
         except Exception as exc:
             raise DatasetCacheError(
                 f"Keras kann die Cachedatei {path.name} nicht lesen "
@@ -400,7 +398,7 @@ def load_imdb_with_source(
         "IMDB-Filmkritiken",
         cache,
         read_cache,
-        lambda: keras.datasets.imdb.load_data(num_words=num_words),
+        lambda: original_loader("imdb")(num_words=num_words),
         _check_sequences,
         lambda reason: _imdb_offline(num_words, reason),
     )

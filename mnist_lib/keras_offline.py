@@ -63,6 +63,14 @@ class _KerasFinder(importlib.abc.MetaPathFinder):
         return spec
 
 
+def original_loader(name: str) -> Callable[..., Any]:
+    """``keras.datasets.<name>.load_data`` ohne Ersatz – so, wie Keras es liefert."""
+    import keras
+
+    loader = getattr(keras.datasets, name).load_data
+    return getattr(loader, "__wrapped__", loader)
+
+
 def _patch_keras() -> None:
     for name in DATASETS:
         for module_name in (f"keras.datasets.{name}", f"keras.src.datasets.{name}"):

@@ -268,7 +268,7 @@ def visits(browser: Browser, site_url: str, page_paths: list[str]) -> list[PageV
             visit.math = page.evaluate(MATH_PROBE_JS)
             visit.is_notebook = page.locator(".jupyter-wrapper").count() > 0
             visit.ipynb_links = page.eval_on_selector_all(
-                'a[href$=".ipynb"]', "links => links.map(a => a.href)"
+                'a[download][href$=".ipynb"]', "links => links.map(a => a.href)"
             )
             visit.tooltip_terms = page.eval_on_selector_all(
                 ".md-content abbr[title]", "els => els.map(e => e.textContent.trim())"
@@ -561,7 +561,7 @@ def test_notebooks_can_be_downloaded(
                     p.name for p in (built_site / visit.path).glob("*.ipynb")
                 )
                 issues.append(
-                    'kein Download-Link (a[href$=".ipynb"]) auf der Seite; '
+                    'kein Download-Link (a[download][href$=".ipynb"]) auf der Seite; '
                     f"im gebauten Ordner liegen: {built or 'keine .ipynb'}"
                 )
             for link in dict.fromkeys(visit.ipynb_links):

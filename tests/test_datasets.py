@@ -20,6 +20,7 @@ from mnist_lib.datasets import (
     load_imdb,
     load_imdb_with_source,
 )
+from mnist_lib.keras_offline import original_loader
 
 
 @pytest.fixture
@@ -236,7 +237,7 @@ def test_encoding_matches_keras_imdb(
 
     monkeypatch.setattr(keras_imdb, "get_file", lambda *a, **k: str(path))
     for num_words in (None, 20):
-        expected = keras.datasets.imdb.load_data(num_words=num_words)
+        expected = original_loader("imdb")(num_words=num_words)
         ours = datasets.encode_like_keras_imdb(raw, num_words)
         for (a, b), (c, d) in zip(expected, ours, strict=True):
             assert [list(s) for s in a] == [list(s) for s in c]

@@ -326,8 +326,10 @@ def test_repository_address_is_the_same_everywhere(built_site: Path) -> None:
     install = tagged
     assert len(install) == 1 and f"git+{repo}" in install[0].source
     assert f'"{repo}"' not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    html = (built_site / "index.html").read_text(encoding="utf-8")
-    assert f"git+{repo}" in html and f"git clone {repo}.git" in html
+    text = BeautifulSoup(
+        (built_site / "index.html").read_text(encoding="utf-8"), "html.parser"
+    ).get_text()
+    assert f"git+{repo}" in text and f"git clone {repo}.git" in text
     workflow = (ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8")
     assert "pyproject.toml" in workflow, "Der Pages-Workflow prüft die Adresse nicht"
 

@@ -129,8 +129,8 @@ def test_every_python_fence_is_executed(page: Path) -> None:
 def test_rendered_code_matches_executed_code(built_site: Path, page: Path) -> None:
     html_text = built_page(built_site, page).read_text(encoding="utf-8")
     soup = BeautifulSoup(html_text, "html.parser")
-    # Der Kasten „Code selbst ausführen“ kommt vom Bau, nicht aus der Seite.
-    for box in soup.select(".nnv-installieren"):
+    # „Code selbst ausführen“ und die Klon-Befehle kommen vom Bau, nicht aus der Seite.
+    for box in soup.select(".nnv-installieren, .nnv-klonen"):
         box.decompose()
     html = str(soup)
     rendered = re.findall(r'<div class="(?:language-([\w-]+) )?highlight">', html)
@@ -368,6 +368,7 @@ def test_hosted_site_has_directory_urls_and_offers_the_offline_copy(
     copy = (offline_site / "index.html").read_text(encoding="utf-8")
     assert "Du liest gerade die Seite zum Mitnehmen" in copy
     assert ".zip" not in copy
+    copy = BeautifulSoup(copy, "html.parser").get_text()
     # Auch im Zip: Wheel und Skripte, Installationsbefehl relativ zum Ordner
     assert list((offline_site / "downloads").glob("nnv_mnist_lib-*.whl"))
     assert 'python -m pip install "downloads/nnv_mnist_lib-' in copy
