@@ -138,7 +138,7 @@ def install_command(site: Path) -> str:
     assert box is not None, "Die Startseite zeigt keinen Installationsbefehl"
     lines = [
         line.removeprefix("$ ").strip()
-        for line in box.select_one("code").get_text().splitlines()
+        for line in box.select_one("pre code").get_text().splitlines()
         if line.startswith("$ ")
     ]
     assert lines, "Im Kasten „Code selbst ausführen“ steht kein Befehl"
