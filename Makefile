@@ -30,8 +30,8 @@ build-offline: $(STAMP)
 
 ## Alles prüfen: Stil, Bibliothek, Snippets, Codeblöcke, Notebooks, Seite, Browser
 test: $(STAMP)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	@t=$$(date +%s); $(BIN)/ruff check . && $(BIN)/ruff format --check . \
+	  && echo "⏱ Stil (ruff): $$(( $$(date +%s) - t )) s"
 	MNIST_LIB_OFFLINE=1 $(BIN)/python -m pytest
 
 lint: $(STAMP)
