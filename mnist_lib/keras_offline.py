@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import importlib
 import importlib.abc
-import importlib.util
+import importlib.machinery
 import sys
 import urllib.error
 from collections.abc import Callable
@@ -36,31 +36,53 @@ DATASETS = ("mnist", "boston_housing", "cifar10", "imdb")
 
 
 def install() -> None:
-    """Ersatz einschalten: sofort, wenn Keras schon geladen ist, sonst beim Import."""
-    if "keras" in sys.modules and hasattr(sys.modules["keras"], "datasets"):
-        _patch_keras()
-    elif not any(isinstance(finder, _KerasFinder) for finder in sys.meta_path):
-        sys.meta_path.insert(0, _KerasFinder())
+    """Ersatz einschalten: sofort für schon geladene Lader, sonst beim Import."""
+    _patch_loaded_modules()
+    if not any(isinstance(finder, _DatasetFinder) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _DatasetFinder())
 
 
-class _KerasFinder(importlib.abc.MetaPathFinder):
-    """Meldet sich beim ersten ``import keras`` und ergänzt danach die Lader."""
+#: Module, in denen Keras die Lader definiert; ``keras.datasets.<name>`` importiert
+#: ``load_data`` von dort – wer hier ersetzt, ersetzt vor dieser Bindung.
+SOURCE_MODULES = {f"keras.src.datasets.{name}": name for name in DATASETS}
+
+
+class _DatasetFinder(importlib.abc.MetaPathFinder):
+    """Ergänzt ``load_data``, sobald Keras ein Datensatz-Modul lädt.
+
+    Das greift unabhängig davon, ob ein Programm zuerst ``keras`` oder zuerst
+    ``tensorflow`` importiert (TensorFlow lädt Keras teilweise selbst).
+    """
 
     def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
-        if fullname != "keras":
+        name = SOURCE_MODULES.get(fullname)
+        if name is None:
             return None
-        sys.meta_path.remove(self)  # die eigentliche Suche den anderen überlassen
-        spec = importlib.util.find_spec("keras")
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
         if spec is None or spec.loader is None:
             return spec
         run_module = spec.loader.exec_module
 
         def exec_module(module: Any) -> None:
             run_module(module)
-            _patch_keras()
+            _patch(module, name)
 
         spec.loader.exec_module = exec_module  # type: ignore[method-assign]
         return spec
+
+
+def _patch_loaded_modules() -> None:
+    for name in DATASETS:
+        for module_name in (f"keras.src.datasets.{name}", f"keras.datasets.{name}"):
+            module = sys.modules.get(module_name)
+            if module is not None:
+                _patch(module, name)
+
+
+def _patch(module: Any, name: str) -> None:
+    original = getattr(module, "load_data", None)
+    if original is not None and not getattr(original, "nnv_offline", False):
+        module.load_data = _with_fallback(name, original)
 
 
 def original_loader(name: str) -> Callable[..., Any]:
@@ -69,18 +91,6 @@ def original_loader(name: str) -> Callable[..., Any]:
 
     loader = getattr(keras.datasets, name).load_data
     return getattr(loader, "__wrapped__", loader)
-
-
-def _patch_keras() -> None:
-    for name in DATASETS:
-        for module_name in (f"keras.datasets.{name}", f"keras.src.datasets.{name}"):
-            try:
-                module = importlib.import_module(module_name)
-            except ImportError:
-                continue
-            original = getattr(module, "load_data", None)
-            if original is not None and not getattr(original, "nnv_offline", False):
-                module.load_data = _with_fallback(name, original)
 
 
 def _with_fallback(name: str, original: Callable[..., Any]) -> Callable[..., Any]:

@@ -156,7 +156,7 @@ def _check_sample_labels(
     return labels.astype(np.intp, copy=False)
 
 
-# ── Das klassische Netz des Quellmaterials ──────────────────────────────────
+# ── Das klassische Netz: ein Sample pro Schritt ─────────────────────────────
 
 
 def scale_inputs_classic(images: ArrayLike) -> np.ndarray:
@@ -197,7 +197,7 @@ def targets_classic(label: int, output_nodes: int = 10) -> np.ndarray:
 
 
 class ClassicNetwork:
-    """Das Netz des Quellmaterials: Eingabe – eine verdeckte Schicht – Ausgabe.
+    """Das klassische Netz: Eingabe – eine verdeckte Schicht – Ausgabe.
 
     Alle Neuronen verwenden die Sigmoid, es gibt keine Biases. ``wih`` hat die
     Shape ``(hidden_nodes, input_nodes)`` und ``who`` die Shape
@@ -236,7 +236,7 @@ class ClassicNetwork:
         return array.reshape(size, 1)
 
     def train(self, inputs_list: ArrayLike, targets_list: ArrayLike) -> None:
-        """Ein Trainingsschritt mit einem Sample – die Formeln des Quellmaterials."""
+        """Ein Trainingsschritt mit einem Sample: vorwärts, Fehler, Gewichte ändern."""
         inputs = self._column(inputs_list, self.inodes, "inputs_list")
         targets = self._column(targets_list, self.onodes, "targets_list")
 
@@ -251,7 +251,7 @@ class ClassicNetwork:
         output_errors = targets - final_outputs
         hidden_errors = np.dot(self.who.T, output_errors)
 
-        # Δw_jk = α · E_k · O_k (1 − O_k) · O_jᵀ
+        # Δw_jk = η · e_k · ŷ_k (1 − ŷ_k) · o_j  (e = y − ŷ, hier für alle j, k)
         self.who += self.lr * np.dot(
             (output_errors * final_outputs * (1.0 - final_outputs)),
             np.transpose(hidden_outputs),

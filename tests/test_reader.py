@@ -311,8 +311,9 @@ def test_mnist_lesson_shows_figures(notebook_run) -> None:
         for out in cell.get("outputs", [])
         if "image/png" in out.get("data", {})
     ]
-    # Beispielziffern, Lernkurven, vorhergesagte Ziffer, falsch erkannte Ziffern
-    assert len(images) == 4
+    # Beispielziffern, Lernkurven, vorhergesagte Ziffer, falsch erkannte Ziffern,
+    # Lernkurve der Übung 4
+    assert len(images) == 5
 
 
 def test_repository_address_is_the_same_everywhere(built_site: Path) -> None:

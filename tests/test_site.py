@@ -383,3 +383,25 @@ def test_pages_link_to_their_source_and_to_an_issue_form(built_site: Path) -> No
         report = soup.select_one('a[title="Fehler melden"]')
         assert report and "/issues/new?" in report["href"], rel(page)
         assert "body=Seite%3A%20http" in report["href"]
+
+
+def test_notebook_links_reach_pages_and_anchors(built_site: Path) -> None:
+    """Links im Notebook-Text führen auf gebaute Seiten und vorhandene Sprungmarken."""
+    page = built_site / "einstieg" / "mnist-mit-keras" / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    checked = 0
+    for link in soup.select(".jp-MarkdownCell a[href]"):
+        href = link["href"]
+        if "://" in href or href.startswith(("#", "mailto:")):
+            continue
+        target, _, anchor = href.partition("#")
+        assert not target.endswith(".md"), f"Link auf Markdown-Quelle: {href}"
+        path = (page.parent / target).resolve()
+        if path.is_dir():
+            path = path / "index.html"
+        assert path.is_file(), f"Link ins Leere: {href}"
+        if anchor:
+            html = path.read_text(encoding="utf-8")
+            assert f'id="{anchor}"' in html, f"Sprungmarke fehlt: {href}"
+        checked += 1
+    assert checked >= 3

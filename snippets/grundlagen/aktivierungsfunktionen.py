@@ -1,8 +1,8 @@
 """Das Neuron und Aktivierungsfunktionen.
 
 Rechnet ein Neuron von Hand (gewichtete Summe, Schwellenwert, Sigmoid),
-zeigt alle Aktivierungsfunktionen aus mnist_lib.activations und prüft sie
-gegen Keras.
+zeigt alle Aktivierungsfunktionen aus mnist_lib.activations, prüft sie
+gegen Keras und vergleicht tiefe Netze mit Sigmoid und ReLU.
 Seite: docs/grundlagen/aktivierungsfunktionen.md
 """
 
@@ -25,11 +25,11 @@ print("dasselbe mit np.dot:", np.dot(x, w) + b)
 u = 0.38  # die gewichtete Summe von oben
 
 # Aktivierungsfunktion als Schwellenwert: Das Neuron „feuert“ ab u = 0.
-if u < 0:  # noqa: SIM108 (so steht es im Quellmaterial)
-    output = 0
+if u < 0:  # noqa: SIM108 (ausführlich, damit die Regel sichtbar ist)
+    o = 0
 else:
-    output = 1
-print("Ausgabe der Schwellenwertfunktion:", output)
+    o = 1
+print("Ausgabe der Schwellenwertfunktion:", o)
 print("Ergebnis von bool(u):", bool(u))
 # --8<-- [end:threshold]
 
@@ -40,15 +40,15 @@ for u in [-0.5, 0.0, 0.38]:
     print(f"{u:7}  {step:13}  {u >= 0!s:6}  {bool(u)}")
 # --8<-- [end:bool_vs_step]
 
-# --8<-- [start:sigmoid_source]
+# --8<-- [start:sigmoid_example]
 import numpy as np
 
 u = 0.38  # gewichtete Summe: 0.5·0.5 + 0.2·(−0.3) + 0.9·0.1 + 0.1
 
 # Aktivierungsfunktion als Sigmoidfunktion
-sigmoid = 1 / (1 + np.exp(-u))
-print("Ausgabe der Sigmoidfunktion:", sigmoid)
-# --8<-- [end:sigmoid_source]
+o = 1 / (1 + np.exp(-u))
+print("Ausgabe der Sigmoidfunktion:", o)
+# --8<-- [end:sigmoid_example]
 
 # --8<-- [start:overflow]
 import numpy as np
@@ -69,10 +69,10 @@ import numpy as np
 
 from mnist_lib.activations import ELEMENTWISE
 
-x = np.array([-10.0, -1.0, 0.0, 1.0, 10.0])
-print(f"{'x':>9}", *(f"{value:>8}" for value in x))
+u = np.array([-10.0, -1.0, 0.0, 1.0, 10.0])
+print(f"{'u':>9}", *(f"{value:>8}" for value in u))
 for name, (function, _derivative) in ELEMENTWISE.items():
-    print(f"{name:>9}", *(f"{value:8.4f}" for value in function(x)))
+    print(f"{name:>9}", *(f"{value:8.4f}" for value in function(u)))
 # --8<-- [end:overview]
 
 # --8<-- [start:keras_check]
@@ -81,10 +81,10 @@ import numpy as np
 
 from mnist_lib import activations
 
-x = np.linspace(-100, 100, 2001)
+u = np.linspace(-100, 100, 2001)
 for name in ["sigmoid", "tanh", "relu", "relu6", "elu", "softplus", "softsign"]:
-    ours = getattr(activations, name)(x)
-    theirs = keras.ops.convert_to_numpy(getattr(keras.activations, name)(x))
+    ours = getattr(activations, name)(u)
+    theirs = keras.ops.convert_to_numpy(getattr(keras.activations, name)(u))
     same = np.allclose(ours, theirs)
     print(f"{name:>9}: gleich wie keras.activations.{name}?", same)
 # --8<-- [end:keras_check]
@@ -96,9 +96,11 @@ from mnist_lib.plotting import plot_activations
 
 fig = plot_activations()
 fig.suptitle("Aktivierungsfunktionen und ihre Ableitungen")
+for ax in fig.axes:  # die Eingabe einer Aktivierungsfunktion heißt bei uns u
+    ax.set_xlabel(ax.get_xlabel().replace("x", "u"))
 from mnist_lib.plotting import figure_html  # markdown-exec: hide
 
-print(figure_html(fig, alt="Zehn kleine Diagramme, je eines für Schwellenwert, Sigmoid, Tangens hyperbolicus, ReLU, ReLU6, ELU, Softplus, Softsign, Softmax und Log-Softmax, jeweils mit der Funktion als durchgezogener und ihrer Ableitung als gestrichelter Linie über x von −5 bis 5 (ReLU6 von −3 bis 9). Sigmoid, tanh und Softsign werden an den Rändern flach, ihre Ableitungen gehen dort gegen 0; die Ableitung von ReLU springt bei 0 von 0 auf 1; die Softmax-Kurve für zwei Klassen sieht genau aus wie die Sigmoid."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+print(figure_html(fig, alt="Zehn kleine Diagramme, je eines für Schwellenwert, Sigmoid, Tangens hyperbolicus, ReLU, ReLU6, ELU, Softplus, Softsign, Softmax und Log-Softmax, jeweils mit der Funktion als durchgezogener und ihrer Ableitung als gestrichelter Linie über u von −5 bis 5 (ReLU6 von −3 bis 9). Sigmoid, tanh und Softsign werden an den Rändern flach, ihre Ableitungen gehen dort gegen 0; die Ableitung von ReLU springt bei 0 von 0 auf 1; die Softmax-Kurve für zwei Klassen sieht genau aus wie die Sigmoid."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
 plt.show()
 # --8<-- [end:kurven]
 
@@ -112,10 +114,11 @@ from mnist_lib.activations import (
 print("größte Steigung: Sigmoid", sigmoid_derivative(0.0), end="  ")
 print("tanh", tanh_derivative(0.0))
 for layers in [1, 5, 10, 20]:
-    # bestenfalls wird der Gradient pro Sigmoid-Schicht mit 0,25 multipliziert
+    # Jede Sigmoid-Schicht steuert den Faktor σ'(u) ≤ 0,25 bei. Das ist nur der
+    # Anteil der Ableitungen; die Gewichte der Schichten kommen noch dazu.
     factor = 0.25**layers
-    print(f"Sigmoid-Schichten: {layers:2} → Faktor höchstens {factor:.1e}")
-print("ReLU für u > 0:", relu_derivative(3.0), "– egal wie viele Schichten")
+    print(f"{layers:2} Sigmoid-Schichten: Ableitungen höchstens {factor:.1e}")
+print("ReLU für u > 0: Ableitung", relu_derivative(3.0), "in jeder Schicht")
 # --8<-- [end:vanishing]
 
 # --8<-- [start:softmax]
@@ -123,12 +126,12 @@ import numpy as np
 
 from mnist_lib.activations import log_softmax, softmax
 
-scores = np.array([2.0, 1.0, 0.1])  # gewichtete Summen der Ausgabeschicht
-probabilities = softmax(scores)
+logits = np.array([2.0, 1.0, 0.1])  # u_k: gewichtete Summen der Ausgabeschicht
+probabilities = softmax(logits)  # ŷ_k
 print("Softmax:        ", probabilities.round(4))
 print("Summe:          ", probabilities.sum())
-print("Log-Softmax:    ", log_softmax(scores).round(4))
-same_winner = np.argmax(scores) == np.argmax(probabilities)
+print("Log-Softmax:    ", log_softmax(logits).round(4))
+same_winner = np.argmax(logits) == np.argmax(probabilities)
 print("größte bleibt größte:", same_winner)
 # --8<-- [end:softmax]
 
@@ -137,45 +140,15 @@ import numpy as np
 
 from mnist_lib.activations import softmax
 
-scores = np.array([1000.0, 1001.0, 1002.0])
+logits = np.array([1000.0, 1001.0, 1002.0])
 # Die naive Formel läuft über; die Warnungen dazu blenden wir aus.
 with np.errstate(over="ignore", invalid="ignore"):
-    naive = np.exp(scores) / np.sum(np.exp(scores))
+    naive = np.exp(logits) / np.sum(np.exp(logits))
 print("naiv:        ", naive)
-shifted = scores - scores.max()  # [-2, -1, 0]
+shifted = logits - logits.max()  # [-2, -1, 0]
 print("Maximum ab:  ", np.exp(shifted) / np.sum(np.exp(shifted)))
-print("mnist_lib:   ", softmax(scores))
+print("mnist_lib:   ", softmax(logits))
 # --8<-- [end:softmax_stable]
-
-# --8<-- [start:softmax_gradient]
-import numpy as np
-
-from mnist_lib.activations import softmax, softmax_jacobian, softmax_vjp
-
-scores = np.array([2.0, 1.0, 0.1])
-s = softmax(scores)
-jacobian = softmax_jacobian(scores)  # J[i, j] = ∂s_i/∂x_j
-print("Jacobi-Matrix:")
-print(jacobian.round(4))
-upstream = np.array([0.0, 0.0, -1 / s[2]])  # Gradient des Verlusts nach s
-vjp = softmax_vjp(scores, upstream)  # ohne die Matrix aufzustellen
-print("Vektor-Jacobi-Produkt:", vjp.round(4))
-print("gleich upstream @ J?  ", np.allclose(vjp, upstream @ jacobian))
-# --8<-- [end:softmax_gradient]
-
-# --8<-- [start:cross_entropy]
-import numpy as np
-import tensorflow as tf
-
-from mnist_lib.activations import log_softmax
-
-logits = np.array([[2.0, 1.0, 0.1]])  # u der Ausgabeschicht, noch ohne Softmax
-labels = np.array([[0.0, 0.0, 1.0]])  # One-Hot-Kodierung: richtig ist Klasse 2
-loss_tf = tf.nn.softmax_cross_entropy_with_logits(labels=labels, logits=logits)
-loss_ours = -np.sum(labels * log_softmax(logits), axis=-1)
-print("tf.nn:          ", loss_tf.numpy().round(4))
-print("mit log_softmax:", loss_ours.round(4))
-# --8<-- [end:cross_entropy]
 
 # --8<-- [start:dense_layer]
 import keras
@@ -187,13 +160,13 @@ keras.utils.set_random_seed(42)
 # eine Schicht mit 3 Neuronen
 layer = keras.layers.Dense(3, activation="sigmoid")
 x = np.array([[0.5, 0.2, 0.9, 0.4]], dtype="float32")  # ein Sample, 4 Features
-y = keras.ops.convert_to_numpy(layer(x))
+o = keras.ops.convert_to_numpy(layer(x))
 
 # W: Shape (4, 3), eine Spalte pro Neuron; b: Shape (3,)
 W, b = layer.get_weights()
 u = x @ W + b  # die drei gewichteten Summen auf einmal
 print("Shape von W:", W.shape, " Shape von b:", b.shape)
-print("Keras und von Hand gleich?", np.allclose(y, sigmoid(u)))
+print("Keras und von Hand gleich?", np.allclose(o, sigmoid(u)))
 # --8<-- [end:dense_layer]
 
 # --8<-- [start:keras2_model]
@@ -204,7 +177,7 @@ from keras import layers, models
 
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
-    # Code des Quellmaterials
+    # Keras-2-Schreibweise: Eingabe-Shape an der ersten Schicht
     network = models.Sequential()
     network.add(layers.Dense(512, activation="sigmoid", input_shape=(28 * 28,)))
     network.add(layers.Dense(36, activation="sigmoid"))
@@ -232,6 +205,36 @@ for layer in model.layers:
     print(f"{layer.name:10} {layer.units:3} Neuronen, Aktivierung {activation}")
 print("Ausgabe-Shape:", model.output_shape)
 # --8<-- [end:keras3_model]
+
+# --8<-- [start:softmax_gradient]
+import numpy as np
+
+from mnist_lib.activations import softmax, softmax_jacobian, softmax_vjp
+
+logits = np.array([2.0, 1.0, 0.1])  # u_k
+y_hat = softmax(logits)  # ŷ_k
+jacobian = softmax_jacobian(logits)  # Zeile k, Spalte j: ∂ŷ_k/∂u_j
+print("Jacobi-Matrix:")
+print(jacobian.round(4))
+upstream = np.array([0.0, 0.0, -1 / y_hat[2]])  # Gradient des Verlusts nach ŷ
+vjp = softmax_vjp(logits, upstream)  # ohne die Matrix aufzustellen
+print("Vektor-Jacobi-Produkt:", vjp.round(4))
+print("gleich upstream @ J?  ", np.allclose(vjp, upstream @ jacobian))
+# --8<-- [end:softmax_gradient]
+
+# --8<-- [start:cross_entropy]
+import numpy as np
+import tensorflow as tf
+
+from mnist_lib.activations import log_softmax
+
+logits = np.array([[2.0, 1.0, 0.1]])  # u der Ausgabeschicht, noch ohne Softmax
+labels = np.array([[0.0, 0.0, 1.0]])  # One-Hot-Kodierung: richtig ist Klasse 2
+loss_tf = tf.nn.softmax_cross_entropy_with_logits(labels=labels, logits=logits)
+loss_ours = -np.sum(labels * log_softmax(logits), axis=-1)
+print("tf.nn:          ", loss_tf.numpy().round(4))
+print("mit log_softmax:", loss_ours.round(4))
+# --8<-- [end:cross_entropy]
 
 # --8<-- [start:aufgabe1]
 import numpy as np
@@ -269,24 +272,24 @@ import numpy as np
 import tensorflow as tf
 
 
-def leaky_relu(x, negative_slope=0.2):
-    x = np.asarray(x, dtype=float)
-    return np.where(x > 0, x, negative_slope * x)
+def leaky_relu(u, alpha=0.2):
+    u = np.asarray(u, dtype=float)
+    return np.where(u > 0, u, alpha * u)
 
 
-def leaky_relu_derivative(x, negative_slope=0.2):
-    x = np.asarray(x, dtype=float)
-    return np.where(x > 0, 1.0, negative_slope)
+def leaky_relu_derivative(u, alpha=0.2):
+    u = np.asarray(u, dtype=float)
+    return np.where(u > 0, 1.0, alpha)
 
 
-x = np.linspace(-10, 10, 101)
-tensor = tf.constant(x)
+u = np.linspace(-10, 10, 101)
+tensor = tf.constant(u)
 with tf.GradientTape() as tape:
     tape.watch(tensor)
-    y = keras.activations.leaky_relu(tensor)  # negative_slope=0.2 wie oben
-gradient = tape.gradient(y, tensor).numpy()
-print("Werte wie Keras:    ", np.allclose(leaky_relu(x), y.numpy()))
-print("Ableitung wie Keras:", np.allclose(leaky_relu_derivative(x), gradient))
+    o = keras.activations.leaky_relu(tensor)  # negative_slope=0.2 wie alpha oben
+gradient = tape.gradient(o, tensor).numpy()
+print("Werte wie Keras:    ", np.allclose(leaky_relu(u), o.numpy()))
+print("Ableitung wie Keras:", np.allclose(leaky_relu_derivative(u), gradient))
 # --8<-- [end:aufgabe3]
 
 # --8<-- [start:aufgabe4]
@@ -294,11 +297,11 @@ import numpy as np
 
 from mnist_lib.activations import sigmoid, softmax
 
-x = np.array([2.0, 1.0, 0.1])
-print("verschoben gleich?", np.allclose(softmax(x), softmax(x + 100.0)))
+u = np.array([2.0, 1.0, 0.1])
+print("verschoben gleich?", np.allclose(softmax(u), softmax(u + 100.0)))
 for value in [-3.0, 0.0, 1.5]:
     two_classes = softmax(np.array([value, 0.0]))
-    print(f"x = {value:4}: Softmax {two_classes[0]:.4f}, Sigmoid {sigmoid(value):.4f}")
+    print(f"u = {value:4}: Softmax {two_classes[0]:.4f}, Sigmoid {sigmoid(value):.4f}")
 # --8<-- [end:aufgabe4]
 
 # --8<-- [start:aufgabe5]
@@ -307,7 +310,48 @@ from mnist_lib.activations import sigmoid_derivative
 for u in [0.0, 2.0]:
     factor = sigmoid_derivative(u)  # Steigung der Sigmoid an der Stelle u
     layers = 1
-    while factor**layers >= 1e-6:
+    while factor**layers >= 1e-6:  # nur der Anteil der Ableitungen
         layers += 1
     print(f"u = {u}: σ'(u) = {factor:.4f}, ab {layers} Schichten unter 1e-6")
 # --8<-- [end:aufgabe5]
+
+# --8<-- [start:aufgabe6]
+import keras
+import numpy as np
+import tensorflow as tf
+
+(x_train, y_train), _ = keras.datasets.mnist.load_data()
+x = x_train[:4000].reshape(-1, 784).astype("float32") / 255  # 4 000 Bilder
+y = keras.utils.to_categorical(y_train[:4000], 10)
+
+accuracy = {}
+for activation in ["sigmoid", "relu"]:
+    keras.utils.set_random_seed(42)
+    model = keras.Sequential(
+        [keras.Input(shape=(784,))]
+        + [keras.layers.Dense(32, activation=activation) for _ in range(6)]
+        + [keras.layers.Dense(10, activation="softmax")]
+    )
+    model.compile(
+        optimizer=keras.optimizers.SGD(learning_rate=0.1),
+        loss="categorical_crossentropy",
+        metrics=["accuracy"],
+    )
+    # Gradient des Verlusts nach den Gewichten jeder Schicht, vor dem Training
+    with tf.GradientTape() as tape:
+        loss = keras.ops.mean(keras.losses.categorical_crossentropy(y, model(x)))
+    gradients = tape.gradient(loss, [layer.kernel for layer in model.layers])
+    sizes = [float(keras.ops.mean(keras.ops.abs(g))) for g in gradients]
+    print(f"{activation}: mittlerer Betrag des Gradienten je Schicht (vorn → hinten)")
+    print("   ", " ".join(f"{size:.0e}" for size in sizes))
+    print(f"    letzte Schicht / erste Schicht: {sizes[-1] / sizes[0]:.0f}")
+
+    # 3 200 Bilder zum Lernen, die letzten 800 als Validierungsmenge
+    history = model.fit(x, y, epochs=3, batch_size=32, validation_split=0.2, verbose=0)
+    accuracy[activation] = history.history["val_accuracy"]
+    rounded = [round(value, 3) for value in accuracy[activation]]
+    print("    Genauigkeit auf der Validierungsmenge je Epoche:", rounded)
+
+better = accuracy["relu"][-1] > accuracy["sigmoid"][-1]
+print("ReLU nach 3 Epochen genauer als Sigmoid:", better)
+# --8<-- [end:aufgabe6]

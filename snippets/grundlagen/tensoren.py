@@ -65,7 +65,7 @@ print(windows[0, :3])
 # --8<-- [start:minuten]
 import numpy as np
 
-# Nur die Form zählt: ein Platzhalter aus Nullen, keine echten Kurse.
+# Nur die Form zählt: ein Platzhalter aus Nullen, keine echten Kursdaten.
 # 250 Handelstage, je 390 Minuten (9:30 bis 16:00 Uhr), 3 Features pro Minute
 minute_prices = np.zeros((250, 390, 3), dtype=np.float32)
 print("Shape:", minute_prices.shape)
@@ -209,7 +209,9 @@ videos = videos[..., np.newaxis]  # Graustufen: ein Kanal
 
 print("Shape (Samples, Frames, Höhe, Breite, Kanäle):", videos.shape)
 print("ndim:", videos.ndim, " dtype:", videos.dtype)
-print("Frame 3 ist das Originalbild?", np.array_equal(videos[:, 3, ..., 0], digits))
+print(
+    "Frame 3 ist das unverschobene Bild?", np.array_equal(videos[:, 3, ..., 0], digits)
+)
 # --8<-- [end:video]
 
 # --8<-- [start:video_bild]
@@ -308,3 +310,40 @@ weeks = series[: n_samples * days].reshape(n_samples, days, 4)
 print("Shape (Samples, Zeitschritte, Features):", weeks.shape)
 print("übrige Tage:", len(series) - n_samples * days)
 # --8<-- [end:aufgabe4]
+
+# --8<-- [start:aufgabe5]
+import math
+
+import keras
+from keras import layers
+
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+x = x_train[:4000].reshape(4000, 28 * 28).astype("float32") / 255  # (Samples, Features)
+y = keras.utils.to_categorical(y_train[:4000], 10)
+n_fit = round(len(x) * (1 - 0.2))  # Samples, aus denen das Netz lernt
+
+results = {}
+for batch_size in (32, 512):
+    keras.utils.set_random_seed(42)  # gleiche Startgewichte für beide
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(784,)),
+            layers.Dense(64, activation="sigmoid"),
+            layers.Dense(10, activation="softmax"),
+        ]
+    )
+    model.compile(
+        optimizer="rmsprop", loss="categorical_crossentropy", metrics=["accuracy"]
+    )
+    history = model.fit(
+        x, y, epochs=5, batch_size=batch_size, validation_split=0.2, verbose=0
+    )
+    results[batch_size] = history.history["val_accuracy"]
+    curve = " ".join(f"{acc:.2f}" for acc in results[batch_size])
+    print(f"batch_size={batch_size}: ein Batch hat die Shape {x[:batch_size].shape}")
+    print(f"  {math.ceil(n_fit / batch_size)} Gewichtsanpassungen pro Epoche")
+    print(f"  Val.-Genauigkeit nach Epoche 1 bis 5: {curve}")
+
+best = max(results, key=lambda size: results[size][-1])
+print(f"Höhere Validierungsgenauigkeit nach 5 Epochen: batch_size={best}")
+# --8<-- [end:aufgabe5]

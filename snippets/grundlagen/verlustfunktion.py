@@ -1,8 +1,9 @@
-"""Verlustfunktion: Abweichung zwischen Ist- und Sollwert messen.
+"""Verlustfunktion: messen, wie weit die Ausgabe des Netzes vom Label entfernt ist.
 
 Rechnet mittleren absoluten und quadratischen Fehler sowie die Kreuzentropie von
-Hand (mnist_lib.losses), vergleicht mit keras.losses und zeigt mit
-tf.GradientTape, warum Kreuzentropie und Softmax zusammengehören.
+Hand (mnist_lib.losses), vergleicht mit keras.losses, zeigt mit
+tf.GradientTape, warum Kreuzentropie und Softmax zusammengehören, und verfolgt
+den Verlust während eines Trainings.
 Seite: docs/grundlagen/verlustfunktion.md
 """
 
@@ -10,7 +11,7 @@ Seite: docs/grundlagen/verlustfunktion.md
 import keras
 from keras import layers
 
-network = keras.Sequential(  # das Netz des Quellmaterials
+network = keras.Sequential(  # ein MNIST-Netz mit drei verdeckten Schichten
     [
         keras.Input(shape=(28, 28)),
         layers.Reshape((28 * 28,)),  # jedes Bild als Vektor aus 784 Grauwerten
@@ -35,11 +36,11 @@ import numpy as np
 from mnist_lib.losses import mean_absolute_error
 
 # Vier Samples mit je einem Ausgabewert (Shape (4, 1))
-y_true = np.array([[3.0], [-0.5], [2.0], [7.0]])  # Sollwerte S
-y_pred = np.array([[2.5], [0.0], [2.0], [8.0]])  # Istwerte E (Ausgabe des Netzes)
+y_true = np.array([[3.0], [-0.5], [2.0], [7.0]])  # Labels y (Sollwerte)
+y_pred = np.array([[2.5], [0.0], [2.0], [8.0]])  # Ausgaben ŷ des Netzes
 
-per_sample = mean_absolute_error(y_true, y_pred)  # |E − S| je Sample
-print("|E − S| je Sample:", per_sample)
+per_sample = mean_absolute_error(y_true, y_pred)  # |ŷ − y| je Sample
+print("|ŷ − y| je Sample:", per_sample)
 print("MAE (Mittelwert): ", per_sample.mean())
 
 # Gegenprobe mit Keras: Funktion (je Sample) und Klasse (Mittelwert)
@@ -56,8 +57,8 @@ from mnist_lib.losses import mean_squared_error
 y_true = np.array([[3.0], [-0.5], [2.0], [7.0]])
 y_pred = np.array([[2.5], [0.0], [2.0], [8.0]])
 
-per_sample = mean_squared_error(y_true, y_pred)  # (E − S)² je Sample
-print("(E − S)² je Sample:", per_sample)
+per_sample = mean_squared_error(y_true, y_pred)  # (ŷ − y)² je Sample
+print("(ŷ − y)² je Sample:", per_sample)
 print("MSE (Mittelwert):  ", per_sample.mean())
 print("Keras-Klasse:      ", float(keras.losses.MeanSquaredError()(y_true, y_pred)))
 # --8<-- [end:mse]
@@ -68,19 +69,20 @@ import numpy as np
 
 from mnist_lib.losses import categorical_crossentropy
 
-# Drei Samples, drei Klassen: Sollwerte als One-Hot-Vektoren …
+# Drei Samples, drei Klassen: Labels als One-Hot-Vektoren …
 y_true = np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1]], dtype=np.float32)
 # … und Softmax-Ausgaben des Netzes (jede Zeile summiert sich zu 1)
 y_pred = np.array(
     [[0.90, 0.05, 0.05], [0.60, 0.30, 0.10], [0.05, 0.01, 0.94]], dtype=np.float32
 )
 
-by_hand = -np.log(y_pred[np.arange(3), y_true.argmax(axis=1)])  # −ln p_richtig
+c = y_true.argmax(axis=1)  # Nummer der richtigen Klasse je Sample
+by_hand = -np.log(y_pred[np.arange(3), c])  # −ln ŷ_c
 ours = categorical_crossentropy(y_true, y_pred)
 keras_per_sample = keras.losses.categorical_crossentropy(y_true, y_pred).numpy()
 keras_mean = float(keras.losses.CategoricalCrossentropy()(y_true, y_pred))
 
-print("−ln p der richtigen Klasse:", np.round(by_hand, 4))
+print("−ln ŷ der richtigen Klasse:", np.round(by_hand, 4))
 print("mnist_lib je Sample:       ", np.round(ours, 4))
 print("Keras je Sample:           ", np.round(keras_per_sample, 4))
 print(f"Mittelwert (mnist_lib):     {ours.mean():.4f}")
@@ -154,16 +156,16 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-logits = tf.Variable([[2.0, 1.0, 0.1]])  # Ausgaben der letzten Schicht vor Softmax
+logits = tf.Variable([[2.0, 1.0, 0.1]])  # u_k: letzte Schicht vor der Softmax
 y_true = tf.constant([[0.0, 1.0, 0.0]])  # One-Hot: richtig ist Klasse 1
 
 with tf.GradientTape() as tape:
-    p = keras.ops.softmax(logits)  # Wahrscheinlichkeiten
-    loss = keras.losses.categorical_crossentropy(y_true, p)
+    y_hat = keras.ops.softmax(logits)  # Wahrscheinlichkeiten ŷ_k
+    loss = keras.losses.categorical_crossentropy(y_true, y_hat)
 
-gradient = tape.gradient(loss, logits)  # ∂Verlust/∂Logits
-print("p         :", np.round(p.numpy(), 4))
-print("p − y     :", np.round((p - y_true).numpy(), 4))
+gradient = tape.gradient(loss, logits)  # ∂L/∂u_k
+print("ŷ         :", np.round(y_hat.numpy(), 4))
+print("ŷ − y     :", np.round((y_hat - y_true).numpy(), 4))
 print("Gradient  :", np.round(gradient.numpy(), 4))
 # --8<-- [end:gradient]
 
@@ -181,8 +183,8 @@ for name, loss_fn in [
     ("MSE", keras.losses.mean_squared_error),
 ]:
     with tf.GradientTape() as tape:
-        p = keras.ops.softmax(logits)
-        loss = loss_fn(y_true, p)
+        y_hat = keras.ops.softmax(logits)
+        loss = loss_fn(y_true, y_hat)
     gradient = tape.gradient(loss, logits)
     print(f"{name:13s} Verlust {float(loss[0]):6.4f}  Gradient", np.round(gradient, 4))
 # --8<-- [end:saturation]
@@ -194,8 +196,8 @@ import numpy as np
 import tensorflow as tf
 
 # Logits von „sicher falsch“ (−7) bis „sicher richtig“ (+7); richtig ist y = 1
-z = tf.Variable(np.linspace(-7, 7, 281, dtype=np.float32)[:, None])
-y = tf.ones_like(z)
+u = tf.Variable(np.linspace(-7, 7, 281, dtype=np.float32)[:, None])
+y = tf.ones_like(u)
 
 fig, (ax_loss, ax_grad) = plt.subplots(1, 2, figsize=(10, 4), layout="constrained")
 for name, loss_fn in [
@@ -203,22 +205,22 @@ for name, loss_fn in [
     ("MSE", keras.losses.mean_squared_error),
 ]:
     with tf.GradientTape() as tape:
-        p = keras.ops.sigmoid(z)
-        loss = loss_fn(y, p)  # ein Verlust pro Logit
-    gradient = tape.gradient(loss, z)  # jeder Verlust hängt nur von seinem Logit ab
-    ax_loss.plot(p[:, 0], loss, label=name)
-    ax_grad.plot(p[:, 0], np.abs(gradient[:, 0]), label=name)
+        y_hat = keras.ops.sigmoid(u)
+        loss = loss_fn(y, y_hat)  # ein Verlust pro Logit
+    gradient = tape.gradient(loss, u)  # jeder Verlust hängt nur von seinem Logit ab
+    ax_loss.plot(y_hat[:, 0], loss, label=name)
+    ax_grad.plot(y_hat[:, 0], np.abs(gradient[:, 0]), label=name)
 
 ax_loss.set_title("Verlust")
 ax_loss.set_ylabel("Verlust")
 ax_grad.set_title("Betrag des Gradienten nach dem Logit")
-ax_grad.set_ylabel("|∂Verlust/∂z|")
+ax_grad.set_ylabel("|∂L/∂u|")
 for ax in (ax_loss, ax_grad):
-    ax.set_xlabel("Wahrscheinlichkeit p für die richtige Antwort")
+    ax.set_xlabel("Wahrscheinlichkeit ŷ für die richtige Antwort")
     ax.legend()
 from mnist_lib.plotting import figure_html  # markdown-exec: hide
 
-print(figure_html(fig, alt="Zwei Diagramme über der Wahrscheinlichkeit p für die richtige Antwort. Links der Verlust: Die Kreuzentropie steigt für kleine p steil an, der quadratische Fehler bleibt unter 1. Rechts der Betrag des Gradienten: Bei der Kreuzentropie ist er 1 − p und bei p nahe 0 am größten, beim quadratischen Fehler geht er bei p nahe 0 gegen null."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+print(figure_html(fig, alt="Zwei Diagramme über der Wahrscheinlichkeit ŷ für die richtige Antwort. Links der Verlust: Die Kreuzentropie steigt für kleine ŷ steil an, der quadratische Fehler bleibt unter 1. Rechts der Betrag des Gradienten nach dem Logit: Bei der Kreuzentropie ist er 1 − ŷ und bei ŷ nahe 0 am größten, beim quadratischen Fehler geht er bei ŷ nahe 0 gegen null."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
 plt.show()
 # --8<-- [end:kurven]
 
@@ -245,7 +247,7 @@ keras.utils.set_random_seed(42)
 x = x_train[:4000].astype("float32") / 255  # die ersten 4 000 Bilder, Grauwerte 0…1
 y = keras.utils.to_categorical(y_train[:4000], 10)  # Labels als One-Hot-Vektoren
 
-model = keras.Sequential(  # das Netz des Quellmaterials, wie oben
+model = keras.Sequential(  # dasselbe MNIST-Netz wie oben
     [
         keras.Input(shape=(28, 28)),
         layers.Reshape((28 * 28,)),
@@ -262,9 +264,9 @@ model.compile(
 loss, accuracy = model.evaluate(x, y, verbose=0)
 mean_output = model.predict(x, verbose=0).mean(axis=0)
 
-print(f"Verlustscore vor dem Training: {loss:.4f}  (ln 10 = {np.log(10):.4f})")
-print(f"Genauigkeit vor dem Training:  {accuracy:.4f}  (Raten: 0.1)")
-print("mittlere Ausgabe je Ziffer:    ", np.round(mean_output, 3))
+print(f"Verlust vor dem Training:     {loss:.4f}  (ln 10 = {np.log(10):.4f})")
+print(f"Genauigkeit vor dem Training: {accuracy:.4f}  (Raten: 0.1)")
+print("mittlere Ausgabe je Ziffer:   ", np.round(mean_output, 3))
 # --8<-- [end:anfangswert]
 
 # --8<-- [start:verlauf]
@@ -283,15 +285,15 @@ ax.plot(steps, recorder.running_means, label="Mittelwert seit Epochenbeginn (Ker
 ax.axhline(np.log(10), color="gray", linestyle="--", label="ln 10: reines Raten")
 for start in np.flatnonzero(np.diff(recorder.epochs)) + 1.5:
     ax.axvline(start, color="gray", linewidth=0.8)  # Beginn einer neuen Epoche
-ax.set_title("Verlustscore während des Trainings (kategoriale Kreuzentropie)")
+ax.set_title("Verlust während des Trainings (kategoriale Kreuzentropie)")
 ax.set_xlabel("Batch (Anpassungsschritt)")
-ax.set_ylabel("Verlustscore")
+ax.set_ylabel("Verlust")
 ax.legend()
 from mnist_lib.plotting import figure_html  # markdown-exec: hide
 
 first = f"{recorder.losses[0]:.2f}".replace(".", ",")  # markdown-exec: hide
 last = f"{np.mean(recorder.losses[-10:]):.2f}".replace(".", ",")  # markdown-exec: hide
-print(figure_html(fig, alt=f"Verlustscore über 240 Batches in drei Epochen. Der Verlust je Batch beginnt bei {first}, nahe der gestrichelten Linie ln 10, und fällt mit Schwankungen; über die letzten zehn Batches liegt er im Mittel bei {last}. Die Linie des Keras-Mittelwerts springt zu Beginn jeder Epoche zurück auf den aktuellen Batch-Verlust."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+print(figure_html(fig, alt=f"Verlust über 240 Batches in drei Epochen. Der Verlust je Batch beginnt bei {first}, nahe der gestrichelten Linie ln 10, und fällt mit Schwankungen; über die letzten zehn Batches liegt er im Mittel bei {last}. Die Linie des Keras-Mittelwerts springt zu Beginn jeder Epoche zurück auf den aktuellen Batch-Verlust."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
 plt.show()
 # --8<-- [end:verlauf]
 
@@ -301,12 +303,12 @@ import numpy as np
 
 from mnist_lib.losses import categorical_crossentropy
 
-p = np.array([[0.01, 0.01, 0.02, 0.05, 0.01, 0.02, 0.01, 0.80, 0.02, 0.05]])
+y_hat = np.array([[0.01, 0.01, 0.02, 0.05, 0.01, 0.02, 0.01, 0.80, 0.02, 0.05]])
 y = np.eye(10)[[7]]  # One-Hot-Label der Ziffer 7
 
-print(f"von Hand:  {-np.log(p[0, 7]):.4f}")
-print(f"Keras:     {float(keras.losses.categorical_crossentropy(y, p)[0]):.4f}")
-print(f"mnist_lib: {categorical_crossentropy(y, p)[0]:.4f}")
+print(f"von Hand:  {-np.log(y_hat[0, 7]):.4f}")
+print(f"Keras:     {float(keras.losses.categorical_crossentropy(y, y_hat)[0]):.4f}")
+print(f"mnist_lib: {categorical_crossentropy(y, y_hat)[0]:.4f}")
 # --8<-- [end:aufgabe1]
 
 # --8<-- [start:aufgabe2]
@@ -330,12 +332,12 @@ import numpy as np
 
 from mnist_lib.losses import categorical_crossentropy
 
-limit = np.exp(-0.1)  # aus −ln p < 0,1 folgt p > e^(−0,1)
-print(f"Grenze: p > {limit:.4f}")
-y = np.array([[1.0, 0.0]])
-for p in (0.90, 0.91):
-    loss = categorical_crossentropy(y, np.array([[p, 1 - p]]))[0]
-    print(f"p = {p:.2f}: Verlust {loss:.4f}")
+limit = np.exp(-0.1)  # aus −ln ŷ_c < 0,1 folgt ŷ_c > e^(−0,1)
+print(f"Grenze: ŷ_c > {limit:.4f}")
+y = np.array([[1.0, 0.0]])  # richtig ist Klasse c = 0
+for y_hat_c in (0.90, 0.91):
+    loss = categorical_crossentropy(y, np.array([[y_hat_c, 1 - y_hat_c]]))[0]
+    print(f"ŷ_c = {y_hat_c:.2f}: Verlust {loss:.4f}")
 # --8<-- [end:aufgabe3]
 
 # --8<-- [start:aufgabe4]
@@ -343,13 +345,13 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-z = np.array([[0.5, 2.5, -1.0, 0.0]], dtype=np.float32)
+u = np.array([[0.5, 2.5, -1.0, 0.0]], dtype=np.float32)  # Logits
 y = np.array([[0.0, 1.0, 0.0, 0.0]], dtype=np.float32)
 
-p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)  # Softmax von Hand
-print("p − y von Hand:", np.round(p - y, 4))
+y_hat = np.exp(u) / np.exp(u).sum(axis=1, keepdims=True)  # Softmax von Hand
+print("ŷ − y von Hand:", np.round(y_hat - y, 4))
 
-logits = tf.Variable(z)
+logits = tf.Variable(u)
 with tf.GradientTape() as tape:
     loss = keras.losses.categorical_crossentropy(y, keras.ops.softmax(logits))
 print("GradientTape:  ", np.round(tape.gradient(loss, logits).numpy(), 4))
@@ -379,3 +381,41 @@ raw = model.evaluate(x_train[:1000].astype("float32"), y, verbose=0)
 print("skaliert: nahe ln 10 (±0,5):", abs(scaled - np.log(10)) < 0.5)
 print("roh: mehr als zehnmal so groß:", raw > 10 * scaled)
 # --8<-- [end:aufgabe5]
+
+# --8<-- [start:aufgabe6]
+import keras
+import numpy as np
+
+from mnist_lib.losses import BatchLossHistory
+
+(x_train, y_train), _ = keras.datasets.mnist.load_data()
+x = x_train[:4000].astype("float32") / 255
+y = keras.utils.to_categorical(y_train[:4000], 10)
+
+final = {}
+for learning_rate in [0.00001, 0.001, 0.1]:
+    keras.utils.set_random_seed(42)  # gleiche Startgewichte für alle Lernraten
+    model = keras.Sequential(
+        [
+            keras.Input((28, 28)),
+            keras.layers.Flatten(),
+            keras.layers.Dense(64, activation="relu"),
+            keras.layers.Dense(10, activation="softmax"),
+        ]
+    )
+    model.compile(
+        optimizer=keras.optimizers.RMSprop(learning_rate=learning_rate),
+        loss="categorical_crossentropy",
+    )
+    recorder = BatchLossHistory()
+    model.fit(x, y, epochs=2, batch_size=50, verbose=0, callbacks=[recorder])
+    losses = np.array(recorder.losses)  # Verlust je Batch, 160 Batches
+    final[learning_rate] = end = losses[-10:].mean()  # die letzten 10 Batches
+    label = f"Lernrate {learning_rate:g}:"
+    print(
+        f"{label:16} erster Batch {losses[0]:.2f}, "
+        f"größter {losses.max():.2f}, am Ende {end:.2f}"
+    )
+best = min(final, key=final.get)
+print("kleinster Verlust am Ende mit Lernrate", best)
+# --8<-- [end:aufgabe6]

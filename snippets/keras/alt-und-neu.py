@@ -1,8 +1,9 @@
-"""Alt → Neu: Keras-2-Code aus dem Quellmaterial in Keras 3.
+"""Alt → Neu: Keras-2-Code in Keras 3.
 
 Zu jedem veralteten Aufruf erst der alte Code, dessen Fehler abgefangen und
 ausgegeben wird, dann die heutige Fassung: Backend, Aufteilen der Daten,
-Vorverarbeitung, Eingabe-Shape, Optimierer, Verlauf, Vorhersage, Speichern.
+Vorverarbeitung, Eingabe-Shape, Optimierer, Verlauf, Vorhersage, Speichern;
+zum Schluss ein Experiment: Was `decay` in Keras 3 noch bewirkt.
 Seite: docs/keras/alt-und-neu.md
 """
 
@@ -43,7 +44,7 @@ print("Tensor-Klasse:", type(x).__name__)
 
 # --8<-- [start:split-alt]
 try:
-    from sklearn.cross_validation import train_test_split  # Quellmaterial
+    from sklearn.cross_validation import train_test_split  # Keras-2-Zeit
 except ModuleNotFoundError as err:
     print(f"{type(err).__name__}: {err}")
 # --8<-- [end:split-alt]
@@ -63,7 +64,7 @@ print("Testmenge:     ", x_test.shape, y_test.shape)
 
 # --8<-- [start:preprocessing-alt]
 import keras
-from keras.preprocessing import sequence  # Quellmaterial: klappt noch
+from keras.preprocessing import sequence  # alter Name: klappt noch
 
 print("dieselbe Funktion:", sequence.pad_sequences is keras.utils.pad_sequences)
 
@@ -108,10 +109,10 @@ from keras.models import Sequential
 
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
-    model = Sequential()  # „A Basic Example“ des Quellmaterials
+    model = Sequential()  # ein einfaches Netz, wie in Keras 2 üblich
     model.add(Dense(32, activation="relu", input_dim=100))
     model.add(Dense(1, activation="sigmoid"))
-    mlp = Sequential()  # „Multi-Class Classification“
+    mlp = Sequential()  # ein MLP für MNIST
     mlp.add(Dense(512, activation="relu", input_shape=(784,)))
 
 first, second = caught
@@ -150,7 +151,7 @@ from keras.optimizers import RMSprop
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     try:
-        opt = RMSprop(lr=0.0001, decay=1e-6)  # Quellmaterial
+        opt = RMSprop(lr=0.0001, decay=1e-6)  # Keras 2
     except ValueError as err:
         print(f"{type(err).__name__}: {err}")
 for warning in caught:
@@ -202,7 +203,7 @@ model.compile(
 )
 history = model.fit(x / 16, y, epochs=3, validation_split=0.2, verbose=0)
 try:
-    acc = history.history["acc"]  # Quellmaterial
+    acc = history.history["acc"]  # Keras bis 2.2
 except KeyError as err:
     print(f"{type(err).__name__}: {err}")
 print("vorhanden:", sorted(history.history))
@@ -238,7 +239,7 @@ model3 = keras.Sequential(
     [keras.Input(shape=(64,)), keras.layers.Dense(10, activation="softmax")]
 )
 try:
-    model3.predict_classes(x, batch_size=32)  # Quellmaterial
+    model3.predict_classes(x, batch_size=32)  # Keras 2
 except AttributeError as err:
     print(f"{type(err).__name__}: {err}")
 # --8<-- [end:predict-classes-alt]
@@ -309,11 +310,11 @@ model3 = keras.Sequential(
     [keras.Input(shape=(64,)), keras.layers.Dense(10, activation="softmax")]
 )
 with tempfile.TemporaryDirectory() as folder:
-    model3.save(Path(folder) / "model_file.h5")  # Quellmaterial
+    model3.save(Path(folder) / "model_file.h5")  # Keras 2: HDF5
     print("model_file.h5 geschrieben; Keras meldet:")
     print(textwrap.fill(collector.messages[0], width=72))
     try:
-        my_model = load_model(Path(folder) / "my_model.h5")  # Quellmaterial
+        my_model = load_model(Path(folder) / "my_model.h5")  # falscher Name
     except FileNotFoundError as err:
         message = str(err).replace(folder, "…")  # Ordner ist je Rechner anders
         print(f"{type(err).__name__}:")
@@ -431,3 +432,43 @@ pairs = zip(model.get_weights(), loaded.get_weights(), strict=True)
 print("gleich:", all(np.array_equal(a, b) for a, b in pairs))
 print("Shapes:", [w.shape for w in loaded.get_weights()])
 # --8<-- [end:loesung-4]
+
+# --8<-- [start:loesung-5]
+import warnings
+
+import keras
+from sklearn.datasets import load_digits
+
+x, y = load_digits(return_X_y=True)
+optimizers = {}
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # die Warnung zu decay kennst du schon
+    optimizers["decay=0.01"] = keras.optimizers.RMSprop(learning_rate=0.01, decay=0.01)
+schedule = keras.optimizers.schedules.InverseTimeDecay(
+    initial_learning_rate=0.01, decay_steps=1, decay_rate=0.01
+)
+optimizers["InverseTimeDecay"] = keras.optimizers.RMSprop(learning_rate=schedule)
+
+rates = {}
+for name, optimizer in optimizers.items():
+    keras.utils.set_random_seed(42)
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(64,)),
+            keras.layers.Dense(32, activation="relu"),
+            keras.layers.Dense(10, activation="softmax"),
+        ]
+    )
+    model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy")
+    history = model.fit(x / 16, y, epochs=5, batch_size=32, verbose=0)
+    steps = int(keras.ops.convert_to_numpy(optimizer.iterations))
+    rate = float(keras.ops.convert_to_numpy(optimizer.learning_rate))
+    losses = " ".join(f"{loss:.3f}" for loss in history.history["loss"])
+    print(f"{name:16}  {steps} Schritte, Lernrate am Ende {rate:.2e}")
+    print(f"{'':16}  Verlust je Epoche: {losses}")
+    rates[name] = rate, steps
+
+assert abs(rates["decay=0.01"][0] - 0.01) < 1e-6, "decay wirkt nicht"
+rate, steps = rates["InverseTimeDecay"]
+assert abs(rate - 0.01 / (1 + 0.01 * steps)) < 1e-6, "die Formel von Keras 2"
+# --8<-- [end:loesung-5]

@@ -1,14 +1,15 @@
 """Keras-Rezepte: Daten vorbereiten.
 
 Datensätze laden (mit Offline-Ersatz), CSV lesen, Sequenzen auffüllen,
-One-Hot-Kodierung, Aufteilen und Standardisieren – jedes Rezept für sich kopierbar.
+One-Hot-Kodierung, Aufteilen und Standardisieren – jedes Rezept für sich kopierbar;
+zum Schluss ein Experiment: Training mit und ohne Standardisierung.
 Seite: docs/keras/daten.md
 """
 
 # --8<-- [start:mnist]
 import keras
 
-# mit Netz das vollständige MNIST, offline 5 000 echte Ziffern (siehe Text)
+# mit Netz das vollständige MNIST, offline 4 000 + 1 000 echte Ziffern (siehe Text)
 (x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
 print("Bilder:", x_train.shape, x_train.dtype, "Labels:", y_train.shape)
 
@@ -20,10 +21,10 @@ assert set(y_train) == set(range(10)), "alle zehn Ziffern kommen vor"
 import keras
 import numpy as np
 
-# mit und ohne Netz dieselben Häuser, gleich aufgeteilt (404 + 102)
+# mit und ohne Netz dieselben 506 Wohnbezirke, gleich aufgeteilt (404 + 102)
 (x_train2, y_train2), (x_test2, y_test2) = keras.datasets.boston_housing.load_data()
-print("Merkmale:", x_train2.shape, x_test2.shape)
-print("Preise der ersten fünf Häuser (in 1 000 $):", y_train2[:5])
+print("Features:", x_train2.shape, x_test2.shape)
+print("Median der Hauswerte, erste fünf Bezirke (in 1 000 $):", y_train2[:5])
 
 assert x_train2.shape == (404, 13) and x_test2.shape == (102, 13)
 assert np.allclose(y_train2[:5], [15.2, 42.3, 50.0, 21.1, 17.7])
@@ -62,10 +63,10 @@ from importlib.resources import files
 import numpy as np
 import pandas as pd
 
-# eine CSV-Datei aus scikit-learn: 569 Befunde, 30 Merkmale, Diagnose
+# eine CSV-Datei aus scikit-learn: 569 Befunde, 30 Features, Diagnose
 path = files("sklearn.datasets.data") / "breast_cancer.csv"
 
-# NumPy: wie im Spickzettel, nur aus einer Datei statt über urlopen
+# NumPy: Zahlen aus einer Textdatei, getrennt durch Kommas
 data = np.loadtxt(path, delimiter=",", skiprows=1)  # Zeile 1 ist ein Kopf
 X = data[:, 0:30]
 y = data[:, 30]
@@ -87,6 +88,16 @@ sequences = [[1, 2, 3], [4, 5], [6, 7, 8, 9, 10, 11]]  # drei Sequenzen
 print(keras.utils.pad_sequences(sequences, maxlen=4))
 print(keras.utils.pad_sequences(sequences, maxlen=4, padding="post", truncating="post"))
 # --8<-- [end:padding-demo]
+
+# --8<-- [start:padding-mask]
+import keras
+
+padded = keras.utils.pad_sequences([[1, 2, 3], [4, 5]], maxlen=4)
+embedding = keras.layers.Embedding(input_dim=10, output_dim=2, mask_zero=True)
+mask = embedding.compute_mask(padded)  # True: ein Wort, False: aufgefüllt
+print(padded)
+print(keras.ops.convert_to_numpy(mask))
+# --8<-- [end:padding-mask]
 
 # --8<-- [start:padding]
 import keras
@@ -120,6 +131,8 @@ from keras.utils import to_categorical
 num_classes = 10
 Y_train = to_categorical(y_train, num_classes)
 Y_test = to_categorical(y_test, num_classes)
+print("Labels:", y_train[:3], "→ One-Hot:", Y_train.shape)
+print(Y_train[:3])
 
 assert Y_train.shape == (len(y_train), num_classes)
 assert (Y_train.sum(axis=1) == 1).all(), "genau eine 1 pro Zeile"
@@ -144,14 +157,14 @@ from sklearn.preprocessing import StandardScaler
 
 (x_train2, y_train2), (x_test2, y_test2) = keras.datasets.boston_housing.load_data()
 
-scaler = StandardScaler().fit(x_train2)  # Mittelwert, Streuung: nur Training
+scaler = StandardScaler().fit(x_train2)  # μ und s: nur aus der Trainingsmenge
 standardized_X = scaler.transform(x_train2)
 standardized_X_test = scaler.transform(x_test2)
 
-print("Test – Mittelwerte: ", standardized_X_test.mean(axis=0)[:4].round(2))
-print("Test – Streuungen:  ", standardized_X_test.std(axis=0)[:4].round(2))
+print("Test – Mittelwerte:          ", standardized_X_test.mean(axis=0)[:4].round(2))
+print("Test – Standardabweichungen:", standardized_X_test.std(axis=0)[:4].round(2))
 
-# Auf der Trainingsmenge ist jedes Merkmal jetzt auf Mittelwert 0, Streuung 1:
+# Auf der Trainingsmenge hat jedes Feature jetzt Mittelwert 0, Standardabweichung 1:
 assert np.allclose(standardized_X.mean(axis=0), 0)
 assert np.allclose(standardized_X.std(axis=0), 1)
 # --8<-- [end:standardize]
@@ -183,7 +196,7 @@ import numpy as np
 from sklearn.preprocessing import StandardScaler
 
 (x_train2, _), (x_test2, _) = keras.datasets.boston_housing.load_data()
-mean = x_train2.mean(axis=0)  # ein Mittelwert pro Merkmal (Achse 0: Samples)
+mean = x_train2.mean(axis=0)  # ein Mittelwert pro Feature (Achse 0: Samples)
 std = x_train2.std(axis=0)
 by_hand = (x_test2 - mean) / std
 
@@ -191,3 +204,38 @@ scaler = StandardScaler().fit(x_train2)
 print(np.allclose(by_hand, scaler.transform(x_test2)))
 print(np.allclose(scaler.mean_, mean), np.allclose(scaler.scale_, std))
 # --8<-- [end:loesung-3]
+
+# --8<-- [start:loesung-4]
+import keras
+import numpy as np
+from keras import layers
+from sklearn.preprocessing import StandardScaler
+
+(x_train2, y_train2), (x_test2, y_test2) = keras.datasets.boston_housing.load_data()
+scaler = StandardScaler().fit(x_train2)
+features = {
+    "roh": (x_train2, x_test2),
+    "standardisiert": (scaler.transform(x_train2), scaler.transform(x_test2)),
+}
+print("Optimierer  Features        MAE (Testmenge, in 1 000 $)")
+mae = {}
+for optimizer in ["rmsprop", "sgd"]:
+    for name, (x_train, x_test) in features.items():
+        keras.utils.set_random_seed(42)  # gleiche Startgewichte für alle vier
+        model = keras.Sequential(
+            [
+                keras.Input(shape=(13,)),
+                layers.Dense(64, activation="relu"),
+                layers.Dense(1),
+            ]
+        )
+        model.compile(optimizer=optimizer, loss="mse", metrics=["mae"])
+        model.fit(x_train, y_train2, epochs=40, batch_size=16, verbose=0)
+        mae[optimizer, name] = model.evaluate(x_test, y_test2, verbose=0)[1]
+        print(f"{optimizer:10}  {name:14}  {mae[optimizer, name]:.4g}")
+
+for optimizer in ["rmsprop", "sgd"]:
+    raw, standardized = mae[optimizer, "roh"], mae[optimizer, "standardisiert"]
+    assert np.isnan(raw) or raw > standardized, "standardisiert ist besser"
+assert np.isnan(mae["sgd", "roh"]) or mae["sgd", "roh"] > 100, "SGD: aus dem Ruder"
+# --8<-- [end:loesung-4]

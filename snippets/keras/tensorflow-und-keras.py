@@ -107,6 +107,26 @@ print(square(tf.constant([1.0, 2.0])).numpy())  # neue Shape: neuer Graph
 print("aufgezeichnete Graphen:", square.experimental_get_tracing_count())
 # --8<-- [end:tracing]
 
+# --8<-- [start:backend]
+import keras
+import numpy as np
+
+print("Backend:", keras.config.backend())
+x = np.array([[0.5, 0.2, 0.9]], dtype="float32")
+w = np.array([[0.5], [-0.3], [0.1]], dtype="float32")
+y = keras.ops.sigmoid(keras.ops.matmul(x, w) + 0.1)  # NumPy rein, Tensor raus
+print("Klasse des Ergebnisses:", type(y).__name__)
+print("zurück zu NumPy:", keras.ops.convert_to_numpy(y).round(4))
+# --8<-- [end:backend]
+
+# --8<-- [start:versions]
+import keras
+import tensorflow as tf
+
+print(f"Keras {keras.__version__} auf TensorFlow {tf.__version__}")
+print("Backend:", keras.config.backend())
+# --8<-- [end:versions]
+
 # --8<-- [start:keras_graph]
 import textwrap
 
@@ -162,26 +182,6 @@ tf.get_logger().setLevel(level)  # markdown-exec: hide
 print(figure_html(fig, alt="Datenflussgraph der Keras-Schicht Dense mit einem Neuron: Zwei grüne Placeholder-Knoten mit dem Datentyp resource verweisen auf die Variablen der Schicht; je ein ReadVariableOp liest daraus die Gewichte (Shape (3, 1), Werte 0,5; −0,3; 0,1) und den Bias (Shape (1,), Wert 0,1). Die Gewichte und die Eingabe x (Shape (None, 3)) führen zu MatMul, von dort geht es mit 0,28 und dem Bias zu AddV2, mit 0,38 zu Sigmoid und mit 0,5939 über Identity zur Ausgabe."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
 plt.show()
 # --8<-- [end:keras-graph-figure]
-
-# --8<-- [start:backend]
-import keras
-import numpy as np
-
-print("Backend:", keras.config.backend())
-x = np.array([[0.5, 0.2, 0.9]], dtype="float32")
-w = np.array([[0.5], [-0.3], [0.1]], dtype="float32")
-y = keras.ops.sigmoid(keras.ops.matmul(x, w) + 0.1)  # NumPy rein, Tensor raus
-print("Klasse des Ergebnisses:", type(y).__name__)
-print("zurück zu NumPy:", keras.ops.convert_to_numpy(y).round(4))
-# --8<-- [end:backend]
-
-# --8<-- [start:versions]
-import keras
-import tensorflow as tf
-
-print(f"Keras {keras.__version__} auf TensorFlow {tf.__version__}")
-print("Backend:", keras.config.backend())
-# --8<-- [end:versions]
 
 # --8<-- [start:loesung-1]
 import tensorflow as tf
@@ -250,3 +250,39 @@ print("Backend:", keras.config.backend())
 print("Ausgaben:", y.ravel().round(4))
 print("wie NumPy:", np.allclose(y, sigmoid(x @ w + b)))
 # --8<-- [end:loesung-4]
+
+# --8<-- [start:loesung-5]
+import tensorflow as tf
+
+x = tf.constant([[0.5, 0.2, 0.9]])  # unser Sample
+y = tf.constant([[1.0]])  # Zielwert: Die gewichtete Summe u soll 1 werden.
+
+
+@tf.function
+def train_step(w, b, eta):
+    with tf.GradientTape() as tape:
+        u = tf.matmul(x, w) + b  # ohne Aktivierungsfunktion
+        loss = tf.reduce_mean(tf.square(y - u))  # L = (y − u)²
+    g_w, g_b = tape.gradient(loss, [w, b])
+    w.assign_sub(eta * g_w)  # w ← w − η · g
+    b.assign_sub(eta * g_b)
+    return loss  # der Verlust vor diesem Schritt
+
+
+results = {}
+for eta in [0.05, 0.2, 0.6]:
+    w = tf.Variable([[0.5], [-0.3], [0.1]])  # jedes Mal dieselben Startwerte
+    b = tf.Variable([0.1])
+    # η als Tensor: Eine Python-Zahl würde für jeden neuen Wert neu aufzeichnen.
+    losses = [float(train_step(w, b, tf.constant(eta))) for _ in range(11)]
+    results[eta] = losses
+    print(
+        f"η = {eta:4}: L nach 0, 5, 10 Schritten:"
+        f" {losses[0]:8.4f} {losses[5]:8.4f} {losses[10]:8.4f}"
+    )
+print("aufgezeichnete Graphen:", train_step.experimental_get_tracing_count())
+
+assert results[0.05][10] < results[0.05][5] < results[0.05][0]  # sinkt langsam
+assert results[0.2][5] < results[0.05][10]  # sinkt schneller
+assert results[0.6][10] > results[0.6][5] > results[0.6][0]  # wächst
+# --8<-- [end:loesung-5]

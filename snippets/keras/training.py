@@ -1,8 +1,9 @@
 """Keras-Rezepte: Trainieren und auswerten.
 
 Kompilieren je Aufgabe, fit mit Validierungsmenge, evaluate, predict (statt
-predict_classes), Speichern und Laden, Optimierer-Parameter und Early Stopping –
-jedes Rezept für sich kopierbar, an den 8 × 8-Ziffern von scikit-learn.
+predict_classes), Speichern und Laden, Lernrate und Lernraten-Plan, Early Stopping
+und ein Experiment mit der Batch-Größe – jedes Rezept für sich kopierbar, an den
+8 × 8-Ziffern von scikit-learn.
 Seite: docs/keras/training.md
 """
 
@@ -368,3 +369,43 @@ print(
     np.allclose(original.predict(x, verbose=0), copy.predict(x, verbose=0)),
 )
 # --8<-- [end:loesung-3]
+
+# --8<-- [start:loesung-4]
+import math
+
+import keras
+from keras import layers
+from sklearn.datasets import load_digits
+from sklearn.model_selection import train_test_split
+
+X, y = load_digits(return_X_y=True)
+X_train, X_val, y_train, y_val = train_test_split(
+    X / 16.0, y, test_size=0.2, stratify=y, random_state=42
+)
+print("Batch  Schritte pro Epoche  Val.-Verlust nach Epoche 1, 5, 10")
+val_losses = {}
+for batch_size in [16, 128, 1024]:
+    keras.utils.set_random_seed(42)  # gleiche Startgewichte für alle drei
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(64,)),
+            layers.Dense(64, activation="relu"),
+            layers.Dense(10, activation="softmax"),
+        ]
+    )
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    history = model.fit(
+        X_train,
+        y_train,
+        batch_size=batch_size,
+        epochs=10,
+        validation_data=(X_val, y_val),
+        verbose=0,
+    )
+    curve = history.history["val_loss"]  # die Lernkurve der Validierungsmenge
+    val_losses[batch_size] = curve
+    steps = math.ceil(len(X_train) / batch_size)  # Gewichtsänderungen pro Epoche
+    print(f"{batch_size:5}  {steps:19}  {curve[0]:.3f}  {curve[4]:.3f}  {curve[9]:.3f}")
+
+assert val_losses[16][-1] < val_losses[128][-1] < val_losses[1024][-1]
+# --8<-- [end:loesung-4]

@@ -1,8 +1,11 @@
 """Backpropagation: von der Kettenregel bis zum Netz aus NumPy.
 
 Rechnet den Gradienten eines kleinen Netzes von Hand, leitet die
-Gewichtsaktualisierung des Quellmaterials her und trainiert zwei Netze aus
+Gewichtsänderung mit der Kettenregel her und trainiert zwei Netze aus
 mnist_lib.numpy_net auf MNIST.
+Zeichen wie auf der Seite: x Eingaben, o⁽¹⁾ Ausgaben der verdeckten Schicht,
+ŷ Ausgaben des Netzes, y Label, e = y − ŷ Fehler, L Verlust, η Lernrate,
+δ = ∂L/∂u Fehlersignal.
 Seite: docs/vertiefung/backpropagation.md
 """
 
@@ -26,8 +29,8 @@ def german(value: float, digits: int) -> str:
 
 labels = [
     [f"$x_{i + 1}$\n{german(v, 1)}" for i, v in enumerate(x)],
-    [f"$O_{{j={j + 1}}}$\n{german(v, 4)}" for j, v in enumerate(hidden)],
-    [f"$O_{{k={k + 1}}}$\n{german(v, 4)}" for k, v in enumerate(output)],
+    [f"$o^{{(1)}}_{j + 1}$\n{german(v, 4)}" for j, v in enumerate(hidden)],
+    [f"$\\hat{{y}}_{k + 1}$\n{german(v, 4)}" for k, v in enumerate(output)],
 ]
 fig = plot_network(
     [wih, who], labels, ["Eingaben $x_i$", "verdeckt ($j$)", "Ausgabe ($k$)"]
@@ -43,24 +46,24 @@ import numpy as np
 
 from mnist_lib.activations import sigmoid
 
-x = np.array([[1.0], [0.5]])  # zwei Eingaben als Spaltenvektor, Shape (2, 1)
-wih = np.array([[0.9, 0.3], [0.2, 0.8]])  # Eingabe → verdeckt, Zeile j = Neuron j
-who = np.array([[0.3, 0.7], [0.6, 0.5]])  # verdeckt → Ausgabe, Zeile k = Neuron k
-targets = np.array([[1.0], [0.0]])  # Sollwerte t_k
+x = np.array([[1.0], [0.5]])  # zwei Eingaben x_i als Spaltenvektor, Shape (2, 1)
+wih = np.array([[0.9, 0.3], [0.2, 0.8]])  # Schicht 1: wih[j, i] ist w⁽¹⁾_ij
+who = np.array([[0.3, 0.7], [0.6, 0.5]])  # Schicht 2: who[k, j] ist w⁽²⁾_jk
+targets = np.array([[1.0], [0.0]])  # Label y_k
 
-hidden_inputs = wih @ x  # gewichtete Summen der verdeckten Schicht
-hidden_outputs = sigmoid(hidden_inputs)  # O_j
-final_inputs = who @ hidden_outputs  # gewichtete Summen der Ausgabeschicht
-final_outputs = sigmoid(final_inputs)  # O_k
-output_errors = targets - final_outputs  # E_k = t_k − O_k
-error = 0.5 * np.sum(output_errors**2)  # E = ½ · Σ (t_k − O_k)²
+hidden_inputs = wih @ x  # u⁽¹⁾: gewichtete Summen der verdeckten Schicht
+hidden_outputs = sigmoid(hidden_inputs)  # o⁽¹⁾
+final_inputs = who @ hidden_outputs  # u⁽²⁾: gewichtete Summen der Ausgabeschicht
+final_outputs = sigmoid(final_inputs)  # ŷ
+output_errors = targets - final_outputs  # e_k = y_k − ŷ_k
+loss = 0.5 * np.sum(output_errors**2)  # L = ½ · Σ e_k²
 
-print("verdeckt: u_j =", hidden_inputs.ravel().round(4))
-print("verdeckt: O_j =", hidden_outputs.ravel().round(4))
-print("Ausgabe:  u_k =", final_inputs.ravel().round(4))
-print("Ausgabe:  O_k =", final_outputs.ravel().round(4))
-print("Fehler:   E_k =", output_errors.ravel().round(4))
-print("Fehlerfunktion E =", error.round(4))
+print("verdeckt: u⁽¹⁾ =", hidden_inputs.ravel().round(4))
+print("verdeckt: o⁽¹⁾ =", hidden_outputs.ravel().round(4))
+print("Ausgabe:  u⁽²⁾ =", final_inputs.ravel().round(4))
+print("Ausgabe:  ŷ    =", final_outputs.ravel().round(4))
+print("Fehler:   e    =", output_errors.ravel().round(4))
+print("Verlust:  L    =", loss.round(4))
 # --8<-- [end:forward]
 
 # --8<-- [start:chain_rule]
@@ -75,22 +78,22 @@ targets = np.array([[1.0], [0.0]])
 hidden_outputs = sigmoid(wih @ x)
 final_outputs = sigmoid(who @ hidden_outputs)
 
-# Das Gewicht w_11: von verdecktem Neuron j = 1 zu Ausgabeneuron k = 1
-o_j = hidden_outputs[0, 0]
-o_k = final_outputs[0, 0]
-e_k = targets[0, 0] - o_k
+# Das Gewicht w⁽²⁾_11: von verdecktem Neuron j = 1 zu Ausgabeneuron k = 1
+o_1 = hidden_outputs[0, 0]  # o⁽¹⁾_1
+y_hat_1 = final_outputs[0, 0]  # ŷ_1
+e_1 = targets[0, 0] - y_hat_1  # e_1 = y_1 − ŷ_1
 
-dE_do = -e_k  # ∂E/∂O_k: Ableitung von ½ (t_k − O_k)²
-do_du = o_k * (1 - o_k)  # ∂O_k/∂u_k: Ableitung der Sigmoid
-du_dw = o_j  # ∂u_k/∂w_jk: u_k = w_1k · O_1 + w_2k · O_2
-gradient = dE_do * do_du * du_dw  # Kettenregel: die drei Faktoren multiplizieren
+dL_dyhat = -e_1  # ∂L/∂ŷ_1: Ableitung von ½ (y_1 − ŷ_1)²
+dyhat_du = y_hat_1 * (1 - y_hat_1)  # ∂ŷ_1/∂u⁽²⁾_1: Ableitung der Sigmoid
+du_dw = o_1  # ∂u⁽²⁾_1/∂w⁽²⁾_11: u⁽²⁾_1 = w⁽²⁾_11 · o⁽¹⁾_1 + w⁽²⁾_21 · o⁽¹⁾_2
+gradient = dL_dyhat * dyhat_du * du_dw  # Kettenregel: die drei Faktoren multiplizieren
 
-learning_rate = 0.5
-print(f"∂E/∂O_k = {dE_do:.4f}")
-print(f"∂O_k/∂u_k = {do_du:.4f}")
-print(f"∂u_k/∂w_jk = {du_dw:.4f}")
-print(f"∂E/∂w_jk = {gradient:.4f}")
-print(f"Δw_jk = −α · ∂E/∂w_jk = {-learning_rate * gradient:.4f}")
+learning_rate = 0.5  # η
+print(f"∂L/∂ŷ₁ = {dL_dyhat:.4f}")
+print(f"∂ŷ₁/∂u₁⁽²⁾ = {dyhat_du:.4f}")
+print(f"∂u₁⁽²⁾/∂w₁₁⁽²⁾ = {du_dw:.4f}")
+print(f"∂L/∂w₁₁⁽²⁾ = {gradient:.4f}")
+print(f"Δw₁₁⁽²⁾ = −η · ∂L/∂w₁₁⁽²⁾ = {-learning_rate * gradient:.4f}")
 # --8<-- [end:chain_rule]
 
 # --8<-- [start:numeric]
@@ -103,8 +106,8 @@ wih = np.array([[0.9, 0.3], [0.2, 0.8]])
 targets = np.array([[1.0], [0.0]])
 
 
-def error_function(who: np.ndarray) -> float:
-    """E = ½ · Σ (t_k − O_k)² für die Gewichte who (wih bleibt fest)."""
+def loss_function(who: np.ndarray) -> float:
+    """L = ½ · Σ (y_k − ŷ_k)² für die Gewichte who (wih bleibt fest)."""
     final_outputs = sigmoid(who @ sigmoid(wih @ x))
     return 0.5 * np.sum((targets - final_outputs) ** 2)
 
@@ -112,10 +115,10 @@ def error_function(who: np.ndarray) -> float:
 who = np.array([[0.3, 0.7], [0.6, 0.5]])
 h = 1e-6  # ein winziger Schritt
 up, down = who.copy(), who.copy()
-up[0, 0] += h  # w_11 ein wenig größer …
+up[0, 0] += h  # w⁽²⁾_11 ein wenig größer …
 down[0, 0] -= h  # … und ein wenig kleiner
-slope = (error_function(up) - error_function(down)) / (2 * h)
-print(f"(E(w_11 + h) − E(w_11 − h)) / 2h = {slope:.4f}")
+slope = (loss_function(up) - loss_function(down)) / (2 * h)
+print(f"(L(w₁₁⁽²⁾ + h) − L(w₁₁⁽²⁾ − h)) / 2h = {slope:.4f}")
 # --8<-- [end:numeric]
 
 # --8<-- [start:show_train]
@@ -139,12 +142,12 @@ inputs, targets = [1.0, 0.5], [1.0, 0.0]
 
 grad_wih, grad_who = net.exact_gradients(inputs, targets)  # mit der Kettenregel
 who_before = net.who.copy()
-net.train(inputs, targets)  # ein Schritt mit den Formeln des Quellmaterials
+net.train(inputs, targets)  # ein Trainingsschritt des klassischen Netzes
 change = net.who - who_before
 
 print("Änderung von who durch train():")
 print(change.round(4))
-print("−α · ∂E/∂who (Kettenregel):")
+print("−η · ∂L/∂who (Kettenregel):")
 print((-net.lr * grad_who).round(4))
 print("gleich?", np.allclose(change, -net.lr * grad_who))
 # --8<-- [end:source_update]
@@ -162,19 +165,19 @@ hidden_outputs = sigmoid(wih @ x)
 final_outputs = sigmoid(who @ hidden_outputs)
 output_errors = targets - final_outputs
 
-# Quellmaterial: die Fehler E_k über die Gewichte zurückverteilen
+# train(): die Fehler e_k über die Gewichte zurückverteilen
 hidden_errors = who.T @ output_errors
-# Kettenregel: zurückverteilt wird E_k · O_k (1 − O_k), nicht E_k
+# Kettenregel: zurückverteilt wird e_k · ŷ_k (1 − ŷ_k) = −δ⁽²⁾_k, nicht e_k
 output_deltas = output_errors * final_outputs * (1 - final_outputs)
 hidden_deltas = who.T @ output_deltas
 
-print("hidden_errors = whoᵀ · E:           ", hidden_errors.ravel().round(4))
-print("whoᵀ · (E · O_k (1 − O_k)):         ", hidden_deltas.ravel().round(4))
-slope = hidden_outputs * (1 - hidden_outputs)  # O_j (1 − O_j)
-update_source = (hidden_errors * slope) @ x.T  # Δwih / α im Quellmaterial
-update_exact = (hidden_deltas * slope) @ x.T  # −∂E/∂wih
-print("Δwih / α, Quellmaterial:", update_source.ravel().round(4))
-print("−∂E/∂wih, Kettenregel:  ", update_exact.ravel().round(4))
+print("hidden_errors = whoᵀ · e:      ", hidden_errors.ravel().round(4))
+print("whoᵀ · (e ⊙ ŷ ⊙ (1 − ŷ)):      ", hidden_deltas.ravel().round(4))
+slope = hidden_outputs * (1 - hidden_outputs)  # o⁽¹⁾_j (1 − o⁽¹⁾_j)
+update_train = (hidden_errors * slope) @ x.T  # Δwih / η in train()
+update_exact = (hidden_deltas * slope) @ x.T  # −∂L/∂wih
+print("Δwih / η, train():     ", update_train.ravel().round(4))
+print("−∂L/∂wih, Kettenregel: ", update_exact.ravel().round(4))
 # --8<-- [end:hidden_errors]
 
 # --8<-- [start:classic_mnist]
@@ -185,7 +188,7 @@ import keras
 from mnist_lib.numpy_net import ClassicNetwork, scale_inputs_classic
 
 (x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
-n_train = min(len(x_train), 4000)  # höchstens 4 000 Bilder: Der Bau bleibt schnell
+n_train = min(len(x_train), 4000)  # höchstens 4 000 Bilder: dauert nur Sekunden
 x = scale_inputs_classic(x_train[:n_train])  # (N, 784), Werte 0,01 … 1,0
 
 net = ClassicNetwork(
@@ -206,76 +209,21 @@ import numpy as np
 
 from mnist_lib.activations import log_softmax, softmax
 
-u = np.array([2.0, 1.0, 0.1])  # gewichtete Summen der Ausgabeschicht (Logits)
-label = 0  # richtig ist Klasse 0
-y = np.eye(3)[label]  # One-Hot-Kodierung: [1, 0, 0]
+u = np.array([2.0, 1.0, 0.1])  # gewichtete Summen u_k der Ausgabeschicht (Logits)
+c = 0  # Nummer der richtigen Klasse
+y = np.eye(3)[c]  # Label als One-Hot-Vektor: [1, 0, 0]
+y_hat = softmax(u)  # ŷ_k: Wahrscheinlichkeit der Klasse k
 
 
 def loss(u: np.ndarray) -> float:
-    return -log_softmax(u)[label]  # Kreuzentropie: −ln p der richtigen Klasse
+    return -log_softmax(u)[c]  # Kreuzentropie: L = −ln ŷ_c
 
 
 h = 1e-6
-numeric = [(loss(u + h * e) - loss(u - h * e)) / (2 * h) for e in np.eye(3)]
-print("p − y:    ", (softmax(u) - y).round(4))
+numeric = [(loss(u + h * d) - loss(u - h * d)) / (2 * h) for d in np.eye(3)]
+print("ŷ − y:    ", (y_hat - y).round(4))
 print("numerisch:", np.round(numeric, 4))
 # --8<-- [end:softmax_gradient]
-
-# --8<-- [start:gradient_check]
-import keras
-import numpy as np
-import tensorflow as tf
-
-from mnist_lib.numpy_net import MiniBatchNetwork
-
-(x_train, y_train), _ = keras.datasets.mnist.load_data()
-# ein Batch: 64 Samples, 784 Features mit Werten 0 … 1
-x = x_train[:64].reshape(64, -1).astype("float32") / 255
-labels = y_train[:64]
-
-net = MiniBatchNetwork((784, 32, 16, 10), activation="sigmoid")  # klein und schnell
-loss, grads = net.gradients(x, labels)  # unsere Backpropagation
-
-model = keras.Sequential(
-    [
-        keras.Input((784,)),
-        keras.layers.Dense(32, activation="sigmoid"),
-        keras.layers.Dense(16, activation="sigmoid"),
-        keras.layers.Dense(10, activation="softmax"),
-    ]
-)
-model.set_weights(net.get_weights())  # dieselben Gewichte wie unser Netz
-with tf.GradientTape() as tape:
-    probabilities = model(x)
-    keras_loss = keras.losses.sparse_categorical_crossentropy(labels, probabilities)
-    keras_loss = tf.reduce_mean(keras_loss)  # Mittel über den Batch
-tape_grads = tape.gradient(keras_loss, model.trainable_weights)
-
-print("Verlust gleich?", np.isclose(loss, float(keras_loss), rtol=1e-5))
-names = ["W1", "b1", "W2", "b2", "W3", "b3"]
-for name, ours, theirs in zip(names, grads, tape_grads, strict=True):
-    same = np.allclose(ours, theirs.numpy(), rtol=1e-4, atol=1e-6)
-    print(f"∂E/∂{name}, Shape {ours.shape!s:9}: gleich wie GradientTape? {same}")
-# --8<-- [end:gradient_check]
-
-# --8<-- [start:rmsprop_step]
-import keras
-import numpy as np
-
-from mnist_lib.numpy_net import RMSprop
-
-weights = np.array([0.5, -0.3], dtype="float32")
-gradient = np.array([0.2, -0.01], dtype="float32")  # ein großer, ein kleiner Gradient
-
-ours = RMSprop()  # learning_rate=0.001, rho=0.9, epsilon=1e-7 wie Keras
-variable = keras.Variable(weights.copy())
-theirs = keras.optimizers.RMSprop()
-
-for step in range(1, 4):
-    ours.update([weights], [gradient])  # ändert weights an Ort und Stelle
-    theirs.apply_gradients([(gradient, variable)])
-    print(f"Schritt {step}: unser RMSprop {weights}, Keras {variable.numpy()}")
-# --8<-- [end:rmsprop_step]
 
 # --8<-- [start:minibatch_mnist]
 import keras
@@ -288,7 +236,7 @@ x = x_train[:n_train].reshape(n_train, -1).astype("float32") / 255  # (N, 784), 
 x_test_flat = x_test.reshape(len(x_test), -1).astype("float32") / 255
 
 net = MiniBatchNetwork(
-    (784, 512, 324, 36, 10),  # die Architektur des Quellmaterials
+    (784, 512, 324, 36, 10),  # drei verdeckte Schichten, zehn Ausgabeneuronen
     activation="sigmoid",
     output_activation="softmax",
     optimizer=RMSprop(),
@@ -324,6 +272,62 @@ print(figure_html(fig, alt="Ein Raster aus 16 handgeschriebenen Ziffern der Test
 plt.show()
 # --8<-- [end:misclassified]
 
+# --8<-- [start:gradient_check]
+import keras
+import numpy as np
+import tensorflow as tf
+
+from mnist_lib.numpy_net import MiniBatchNetwork
+
+(x_train, y_train), _ = keras.datasets.mnist.load_data()
+# ein Batch: 64 Samples, 784 Features mit Werten 0 … 1
+x = x_train[:64].reshape(64, -1).astype("float32") / 255
+labels = y_train[:64]
+
+net = MiniBatchNetwork((784, 32, 16, 10), activation="sigmoid")  # klein und schnell
+loss, grads = net.gradients(x, labels)  # unsere Backpropagation
+
+model = keras.Sequential(
+    [
+        keras.Input((784,)),
+        keras.layers.Dense(32, activation="sigmoid"),
+        keras.layers.Dense(16, activation="sigmoid"),
+        keras.layers.Dense(10, activation="softmax"),
+    ]
+)
+model.set_weights(net.get_weights())  # dieselben Gewichte wie unser Netz
+with tf.GradientTape() as tape:
+    probabilities = model(x)
+    keras_loss = keras.losses.sparse_categorical_crossentropy(labels, probabilities)
+    keras_loss = tf.reduce_mean(keras_loss)  # Mittel über den Batch
+tape_grads = tape.gradient(keras_loss, model.trainable_weights)
+
+print("Verlust gleich?", np.isclose(loss, float(keras_loss), rtol=1e-5))
+names = ["W1", "b1", "W2", "b2", "W3", "b3"]
+for name, ours, theirs in zip(names, grads, tape_grads, strict=True):
+    same = np.allclose(ours, theirs.numpy(), rtol=1e-4, atol=1e-6)
+    print(f"∂L/∂{name}, Shape {ours.shape!s:9}: gleich wie GradientTape? {same}")
+# --8<-- [end:gradient_check]
+
+# --8<-- [start:rmsprop_step]
+import keras
+import numpy as np
+
+from mnist_lib.numpy_net import RMSprop
+
+weights = np.array([0.5, -0.3], dtype="float32")
+gradient = np.array([0.2, -0.01], dtype="float32")  # ein großer, ein kleiner Gradient
+
+ours = RMSprop()  # learning_rate=0.001, rho=0.9, epsilon=1e-7 wie Keras
+variable = keras.Variable(weights.copy())
+theirs = keras.optimizers.RMSprop()
+
+for step in range(1, 4):
+    ours.update([weights], [gradient])  # ändert weights an Ort und Stelle
+    theirs.apply_gradients([(gradient, variable)])
+    print(f"Schritt {step}: unser RMSprop {weights}, Keras {variable.numpy()}")
+# --8<-- [end:rmsprop_step]
+
 # --8<-- [start:speed]
 import time
 
@@ -337,7 +341,7 @@ labels = y_train[:4000]
 
 
 def microseconds_per_sample(batch_size: int, n_samples: int) -> float:
-    """Trainingszeit pro Sample für das Netz des Quellmaterials (bestes von 3)."""
+    """Trainingszeit pro Sample für das Netz 784–512–324–36–10 (bestes von 3)."""
     net = MiniBatchNetwork((784, 512, 324, 36, 10))
     net.fit(x[:batch_size], labels[:batch_size], batch_size=batch_size)  # Aufwärmen
     times = []
@@ -367,6 +371,7 @@ targets = np.array([[1.0], [0.0]])
 hidden = sigmoid(wih @ x)
 output = sigmoid(who @ hidden)
 
+# ∂L/∂w⁽²⁾_22 = −e_2 · ŷ_2 (1 − ŷ_2) · o⁽¹⁾_2
 by_hand = -(targets[1, 0] - output[1, 0]) * output[1, 0] * (1 - output[1, 0])
 by_hand *= hidden[1, 0]
 
@@ -406,13 +411,13 @@ change = net.lr * np.dot(
 
 grad_wih, _ = net.exact_gradients(inputs, targets)
 print(change.round(4))
-print("gleich −α · ∂E/∂wih?", np.allclose(change, -net.lr * grad_wih))
+print("gleich −η · ∂L/∂wih?", np.allclose(change, -net.lr * grad_wih))
 # --8<-- [end:exercise_2]
 
 # --8<-- [start:exercise_3]
-output, target = 0.999, 0.0
-squared = -(target - output) * output * (1 - output)
-cross_entropy = output - target
+y_hat, y = 0.999, 0.0  # Ausgabe des Neurons und Label
+squared = -(y - y_hat) * y_hat * (1 - y_hat)  # δ = −e · ŷ (1 − ŷ)
+cross_entropy = y_hat - y  # δ = ŷ − y
 print(f"quadrierter Fehler: {squared:.6f}")
 print(f"Kreuzentropie:      {cross_entropy:.6f}")
 print(f"Verhältnis:         {cross_entropy / squared:.0f}")
@@ -425,12 +430,62 @@ from mnist_lib.numpy_net import training_flops
 
 sizes = [784, 512, 324, 36, 10]
 per_sample = 0
-for layer, (a, b) in enumerate(pairwise(sizes)):  # (Eingänge, Neuronen)
-    matmuls = 2 if layer == 0 else 3  # die erste Schicht braucht kein Delta davor
-    per_sample += matmuls * 2 * a * b
+for layer, (p, q) in enumerate(pairwise(sizes)):  # p Eingänge, q Neuronen
+    matmuls = 2 if layer == 0 else 3  # die erste Schicht braucht kein δ davor
+    per_sample += matmuls * 2 * p * q
 total = per_sample * 60_000
 print(f"pro Sample: {per_sample:,}".replace(",", " "))
 print(f"pro Epoche: {total:,}".replace(",", " "))
 print("gleich training_flops?", total == training_flops(sizes, 60_000))
 print(f"bei 100 GFLOP/s: {total / 100e9:.2f} s")
 # --8<-- [end:exercise_4]
+
+# --8<-- [start:exercise_5]
+import keras
+
+from mnist_lib.numpy_net import ClassicNetwork, scale_inputs_classic
+
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+n_train = min(len(x_train), 4000)  # höchstens 4 000 Bilder: wenige Sekunden pro Lauf
+x = scale_inputs_classic(x_train[:n_train])
+x_test_scaled = scale_inputs_classic(x_test)
+
+
+def accuracy_per_epoch(hidden_nodes: int, learning_rate: float) -> list[float]:
+    """Zwei Epochen Sample für Sample; nach jeder die Genauigkeit auf der Testmenge."""
+    net = ClassicNetwork(
+        input_nodes=784,
+        hidden_nodes=hidden_nodes,
+        output_nodes=10,
+        learning_rate=learning_rate,
+    )
+    accuracies = []
+    for _ in range(2):
+        net.fit(x, y_train[:n_train], epochs=1)
+        accuracies.append((net.predict(x_test_scaled) == y_test).mean())
+    return accuracies
+
+
+settings = [(5, 0.2), (25, 0.2), (100, 0.2), (100, 0.02), (100, 2.0)]
+results = {}
+for hidden_nodes, learning_rate in settings:  # (verdeckte Neuronen, η)
+    results[hidden_nodes, learning_rate] = accuracy_per_epoch(
+        hidden_nodes, learning_rate
+    )
+    first, second = results[hidden_nodes, learning_rate]
+    print(
+        f"{hidden_nodes:3} verdeckte Neuronen, η = {learning_rate:<4}: "
+        f"Epoche 1 {first:6.1%}, Epoche 2 {second:6.1%}"
+    )
+
+# Was zeigt dieser Lauf? Die Sätze entstehen aus den Zahlen oben.
+best = max(results, key=lambda setting: results[setting][-1])
+print(f"Am besten nach 2 Epochen: {best[0]} verdeckte Neuronen mit η = {best[1]}")
+by_size = [results[hidden_nodes, 0.2][-1] for hidden_nodes in (5, 25, 100)]
+verdict = "höhere" if by_size == sorted(by_size) else "nicht durchweg höhere"
+print(f"Mehr verdeckte Neuronen: {verdict} Genauigkeit nach 2 Epochen")
+for learning_rate in (0.02, 0.2, 2.0):
+    first, second = results[100, learning_rate]
+    trend = "steigt" if second > first else "fällt"
+    print(f"η = {learning_rate}: Genauigkeit {trend} von Epoche 1 zu Epoche 2")
+# --8<-- [end:exercise_5]

@@ -2,7 +2,10 @@
 
 Zeichnet zwei Fehlerflächen mit zwei Parametern (Diabetes-Daten, Rosenbrock),
 lässt SGD, Momentum, Nesterov, Adagrad, Adadelta, RMSprop, Adam und Ftrl vom
-selben Start laufen, prüft sie gegen Keras und ordnet die TF-1-Namen zu.
+selben Start laufen, zeigt den Einfluss der Lernrate, prüft die Optimierer gegen
+Keras und ordnet die TF-1-Namen zu.
+Zeichen wie auf der Seite: w Parameter, g Gradient, η Lernrate, m und v gleitende
+Mittel bzw. Summen, β, β₁, β₂, ρ Abklingfaktoren, ε kleine Zahl, t Schritt.
 Seite: docs/vertiefung/optimierer.md
 """
 
@@ -17,7 +20,7 @@ s1 = data.data[:, data.feature_names.index("s1")]  # Gesamtcholesterin
 s2 = data.data[:, data.feature_names.index("s2")]  # LDL-Cholesterin
 print(f"Korrelation von s1 und s2: {np.corrcoef(s1, s2)[0, 1]:.3f}")
 
-surface = diabetes_surface()  # MSE(w1, w2) des linearen Neurons
+surface = diabetes_surface()  # Verlust L(w1, w2): MSE des linearen Neurons
 print("Minimum bei (w1, w2) =", np.round(surface.minimum, 3))
 print(f"Verlust im Minimum:  {surface.value(surface.minimum):.3f}")
 print(f"Verlust am Start {surface.start}: {surface.value(surface.start):.3f}")
@@ -35,6 +38,8 @@ plot_surface_3d(diabetes_surface(), ax=left, num=40)
 ax = fig.add_subplot(1, 2, 2, projection="3d")
 # Die Wände der Rosenbrock-Funktion sind sehr steil: Höhe logarithmisch
 plot_surface_3d(rosenbrock_surface(), ax=ax, num=80, log=True)
+ax.set_xlabel("$w_1$", fontsize="small")  # die Parameter wie in der Formel
+ax.set_ylabel("$w_2$", fontsize="small")
 ax.view_init(elev=45, azim=-110)
 from mnist_lib.plotting import figure_html  # markdown-exec: hide
 
@@ -62,29 +67,6 @@ for name in OPTIMIZER_NAMES:
     print(f"{DISPLAY_NAMES[name]:9} Schritt {(new - start).round(4)}")
 # --8<-- [end:one_step]
 
-# --8<-- [start:keras_check]
-import numpy as np
-
-from mnist_lib.optimizers import (
-    DISPLAY_NAMES,
-    OPTIMIZER_NAMES,
-    diabetes_surface,
-    keras_trajectory,
-    make_optimizer,
-    run_trajectory,
-)
-
-surface = diabetes_surface()
-for name in OPTIMIZER_NAMES:
-    optimizer = make_optimizer(name, learning_rate=0.01)
-    ours = run_trajectory(optimizer, surface.gradient, surface.start, steps=100)
-    theirs = keras_trajectory(optimizer, surface.gradient, surface.start, steps=100)
-    same = np.allclose(ours, theirs, rtol=0, atol=1e-10)
-    print(f"{DISPLAY_NAMES[name]:9} 100 Schritte wie keras.optimizers? {same}")
-twin = make_optimizer("nesterov").to_keras()  # das Gegenstück in Keras
-print("Nesterov in Keras:", type(twin).__name__, twin.get_config()["nesterov"])
-# --8<-- [end:keras_check]
-
 # --8<-- [start:paths]
 import numpy as np
 
@@ -98,10 +80,10 @@ from mnist_lib.optimizers import (
 surface = diabetes_surface()
 learning_rates = {  # Lernrate η je Optimierer
     "sgd": 0.1,
-    "momentum": 0.1,  # Impuls 0,9
-    "nesterov": 0.1,  # Impuls 0,9
+    "momentum": 0.1,  # β = 0,9
+    "nesterov": 0.1,  # β = 0,9
     "adagrad": 0.3,
-    "adadelta": 1.0,  # der Wert aus dem Originalartikel
+    "adadelta": 1.0,  # wie in Zeilers Artikel: keine Lernrate
     "rmsprop": 0.03,
     "adam": 0.1,
     "ftrl": 0.3,
@@ -181,6 +163,7 @@ for steps in checkpoints:
     plot_optimizer_paths(
         surface, so_far, ax=ax, title=f"Rosenbrock-Funktion: {steps} Schritte"
     )
+    ax.set(xlabel="$w_1$", ylabel="$w_2$")  # die Parameter wie in der Formel
     ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5))
     figures[steps] = fig
 from mnist_lib.plotting import figure_html  # markdown-exec: hide
@@ -218,9 +201,9 @@ surface = diabetes_surface()
 # Die Fläche ist quadratisch: Gradientendifferenzen ergeben die Hesse-Matrix.
 zero = surface.gradient([0.0, 0.0])
 hessian = np.column_stack([surface.gradient(e) - zero for e in np.eye(2)])
-curvatures = np.linalg.eigvalsh(hessian)  # Krümmung flach / steil
+curvatures = np.linalg.eigvalsh(hessian)  # Krümmungen a_min (flach), a_max (steil)
 limit = 2 / curvatures.max()
-print("Krümmungen:", curvatures.round(3), f" Grenze 2/λ_max = {limit:.3f}")
+print("Krümmungen:", curvatures.round(3), f" Grenze 2/a_max = {limit:.3f}")
 
 learning_rates = {"zu klein": 0.02, "gut": 0.4, "zu groß": 0.55}
 paths = {}
@@ -270,82 +253,6 @@ except ValueError as error:
     print(error)
 # --8<-- [end:invalid_hyperparameters]
 
-# --8<-- [start:tf1_table]
-import inspect
-
-import keras
-import tensorflow as tf
-
-from mnist_lib.optimizers import TF1_TO_KERAS
-
-INTERNAL = {"self", "use_locking", "name", "accum_name", "linear_name"}
-INTERNAL |= {"use_own_namescope_for_non_slot_vars"}
-
-
-def arguments(cls):
-    """Argument → Voreinstellung, wie sie in der Signatur steht."""
-    result = {}
-    for parameter in inspect.signature(cls.__init__).parameters.values():
-        if parameter.name == "weight_decay":
-            break  # ab hier folgen die gemeinsamen Argumente aller Keras-Optimierer
-        if parameter.name not in INTERNAL:
-            empty = parameter.default is inspect.Parameter.empty
-            result[parameter.name] = "Pflicht" if empty else f"`{parameter.default!r}`"
-    return result
-
-
-print(f"TensorFlow {tf.__version__}, Keras {keras.__version__}\n")
-print("| `tf.compat.v1.train.…` | `keras.optimizers.…` | Änderungen |")
-print("|---|---|---|")
-for entry in TF1_TO_KERAS:
-    old_class = getattr(tf.compat.v1.train, entry.tf1_name)  # gibt es noch
-    new_class = getattr(keras.optimizers, entry.keras_class)
-    new_class(**entry.keras_kwargs)  # lässt sich anlegen
-    old, new = arguments(old_class), arguments(new_class)
-    old_name = {b: a for a, b in entry.renamed.items()}  # neuer → alter Name
-    changes = [f"`{a}` heißt jetzt `{b}`" for a, b in entry.renamed.items()]
-    for name, default in new.items():
-        before = old.get(old_name.get(name, name))
-        if before is None:
-            changes.append(f"neu: `{name}` ({default})")
-        elif before != default:
-            changes.append(f"`{name}`: {before} → {default}")
-    call = ", ".join(f"{key}={value}" for key, value in entry.keras_kwargs.items())
-    print(
-        f"| `{entry.tf1_name}` | `{entry.keras_class}({call})` "
-        f"| {'; '.join(changes) or '–'} |"
-    )
-# --8<-- [end:tf1_table]
-
-# --8<-- [start:tf1_in_keras3]
-import keras
-import tensorflow as tf
-
-print("tf.train.AdamOptimizer vorhanden?", hasattr(tf.train, "AdamOptimizer"))
-model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
-try:
-    model.compile(optimizer=tf.compat.v1.train.AdamOptimizer(), loss="mse")
-except ValueError as error:
-    print("TF-1-Optimierer in Keras 3:", str(error).split(":")[0])
-try:
-    keras.optimizers.RMSprop(lr=0.001)  # Keras 2 kannte noch lr=
-except ValueError as error:
-    print("Keras 2, lr=…:", error)
-# --8<-- [end:tf1_in_keras3]
-
-# --8<-- [start:keras3_way]
-import keras
-
-model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
-model.compile(
-    optimizer=keras.optimizers.RMSprop(learning_rate=0.001),
-    loss="mse",
-)
-print(type(model.optimizer).__name__, f"{float(model.optimizer.learning_rate):g}")
-model.compile(optimizer="adam", loss="mse")  # Kurzname: alle Voreinstellungen
-print(type(model.optimizer).__name__, f"{float(model.optimizer.learning_rate):g}")
-# --8<-- [end:keras3_way]
-
 # --8<-- [start:mnist_training]
 import keras
 
@@ -358,7 +265,7 @@ y = keras.utils.to_categorical(y_train[:n_samples], 10)  # One-Hot-Kodierung
 
 
 def build_model(optimizer):
-    """Das MNIST-Netz des Quellmaterials: drei verdeckte Sigmoid-Schichten."""
+    """Das MNIST-Netz 784–512–324–36–10 mit drei verdeckten Sigmoid-Schichten."""
     model = keras.Sequential(
         [
             keras.Input(shape=(28, 28)),
@@ -473,6 +380,105 @@ for optimizer in (SGD(learning_rate=0.3), Ftrl(learning_rate=0.3)):
     print(f"{type(optimizer).__name__:4}: {start} → {new.round(5)}")
 # --8<-- [end:ftrl_reset]
 
+# --8<-- [start:keras_check]
+import numpy as np
+
+from mnist_lib.optimizers import (
+    DISPLAY_NAMES,
+    OPTIMIZER_NAMES,
+    diabetes_surface,
+    keras_trajectory,
+    make_optimizer,
+    run_trajectory,
+)
+
+surface = diabetes_surface()
+for name in OPTIMIZER_NAMES:
+    optimizer = make_optimizer(name, learning_rate=0.01)
+    ours = run_trajectory(optimizer, surface.gradient, surface.start, steps=100)
+    theirs = keras_trajectory(optimizer, surface.gradient, surface.start, steps=100)
+    same = np.allclose(ours, theirs, rtol=0, atol=1e-10)
+    print(f"{DISPLAY_NAMES[name]:9} 100 Schritte wie keras.optimizers? {same}")
+twin = make_optimizer("nesterov").to_keras()  # das Gegenstück in Keras
+print("Nesterov in Keras:", type(twin).__name__, twin.get_config()["nesterov"])
+# --8<-- [end:keras_check]
+
+# --8<-- [start:tf1_table]
+import inspect
+
+import keras
+import tensorflow as tf
+
+from mnist_lib.optimizers import TF1_TO_KERAS
+
+INTERNAL = {"self", "use_locking", "name", "accum_name", "linear_name"}
+INTERNAL |= {"use_own_namescope_for_non_slot_vars"}
+
+
+def arguments(cls):
+    """Argument → Voreinstellung, wie sie in der Signatur steht."""
+    result = {}
+    for parameter in inspect.signature(cls.__init__).parameters.values():
+        if parameter.name == "weight_decay":
+            break  # ab hier folgen die gemeinsamen Argumente aller Keras-Optimierer
+        if parameter.name not in INTERNAL:
+            empty = parameter.default is inspect.Parameter.empty
+            result[parameter.name] = "Pflicht" if empty else f"`{parameter.default!r}`"
+    return result
+
+
+print(f"TensorFlow {tf.__version__}, Keras {keras.__version__}\n")
+print("| `tf.compat.v1.train.…` | `keras.optimizers.…` | Änderungen |")
+print("|---|---|---|")
+for entry in TF1_TO_KERAS:
+    old_class = getattr(tf.compat.v1.train, entry.tf1_name)  # gibt es noch
+    new_class = getattr(keras.optimizers, entry.keras_class)
+    new_class(**entry.keras_kwargs)  # lässt sich anlegen
+    old, new = arguments(old_class), arguments(new_class)
+    old_name = {b: a for a, b in entry.renamed.items()}  # neuer → alter Name
+    changes = [f"`{a}` heißt jetzt `{b}`" for a, b in entry.renamed.items()]
+    for name, default in new.items():
+        before = old.get(old_name.get(name, name))
+        if before is None:
+            changes.append(f"neu: `{name}` ({default})")
+        elif before != default:
+            changes.append(f"`{name}`: {before} → {default}")
+    call = ", ".join(f"{key}={value}" for key, value in entry.keras_kwargs.items())
+    print(
+        f"| `{entry.tf1_name}` | `{entry.keras_class}({call})` "
+        f"| {'; '.join(changes) or '–'} |"
+    )
+# --8<-- [end:tf1_table]
+
+# --8<-- [start:tf1_in_keras3]
+import keras
+import tensorflow as tf
+
+print("tf.train.AdamOptimizer vorhanden?", hasattr(tf.train, "AdamOptimizer"))
+model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
+try:
+    model.compile(optimizer=tf.compat.v1.train.AdamOptimizer(), loss="mse")
+except ValueError as error:
+    print("TF-1-Optimierer in Keras 3:", str(error).split(":")[0])
+try:
+    keras.optimizers.RMSprop(lr=0.001)  # Keras 2 kannte noch lr=
+except ValueError as error:
+    print("Keras 2, lr=…:", error)
+# --8<-- [end:tf1_in_keras3]
+
+# --8<-- [start:keras3_way]
+import keras
+
+model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
+model.compile(
+    optimizer=keras.optimizers.RMSprop(learning_rate=0.001),
+    loss="mse",
+)
+print(type(model.optimizer).__name__, f"{float(model.optimizer.learning_rate):g}")
+model.compile(optimizer="adam", loss="mse")  # Kurzname: alle Voreinstellungen
+print(type(model.optimizer).__name__, f"{float(model.optimizer.learning_rate):g}")
+# --8<-- [end:keras3_way]
+
 # --8<-- [start:exercise_1]
 import numpy as np
 from sklearn.datasets import load_diabetes
@@ -482,7 +488,7 @@ x = data.data[:, data.feature_names.index("bmi")]
 x = (x - x.mean()) / x.std()
 y = (data.target - data.target.mean()) / data.target.std()
 
-# zweite Ableitungen von E(w, b) = mean((w·x + b − y)²)
+# zweite Ableitungen von L(w, b) = mean((w·x + b − y)²)
 hessian = 2 * np.array([[np.mean(x**2), np.mean(x)], [np.mean(x), 1.0]])
 print("Hesse-Matrix:")
 print(hessian.round(6) + 0.0)  # + 0.0 macht aus −0 eine 0
@@ -539,13 +545,13 @@ import numpy as np
 
 from mnist_lib.optimizers import SGD, rosenbrock_gradient, run_trajectory
 
-learning_rate, momentum = 0.0005, 0.9
+learning_rate, momentum = 0.0005, 0.9  # η und β
 w = np.array([-1.5, 2.0])
-velocity = np.zeros(2)
+m = np.zeros(2)  # Geschwindigkeit, Start 0
 own = [w]
 for _ in range(300):
-    velocity = momentum * velocity - learning_rate * rosenbrock_gradient(w)
-    w = w + velocity
+    m = momentum * m - learning_rate * rosenbrock_gradient(w)  # m ← β·m − η·g
+    w = w + m  # w ← w + m
     own.append(w)
 
 reference = run_trajectory(
@@ -554,3 +560,46 @@ reference = run_trajectory(
 print("gleicher Weg?", np.allclose(np.array(own), reference, rtol=0, atol=1e-12))
 print("Endpunkt:", own[-1].round(3))
 # --8<-- [end:exercise_5]
+
+# --8<-- [start:exercise_6]
+import numpy as np
+
+from mnist_lib.optimizers import SGD, Adam, diabetes_surface, run_trajectory
+
+surface = diabetes_surface()
+optimizers = {
+    "Momentum": lambda learning_rate: SGD(learning_rate, momentum=0.9),
+    "Adam": lambda learning_rate: Adam(learning_rate),
+}
+diverged = {name: [] for name in optimizers}
+for name, make in optimizers.items():
+    for learning_rate in (0.003, 0.1, 1.2):  # η: klein, mittel, groß
+        optimizer = make(learning_rate)
+        try:
+            path = run_trajectory(optimizer, surface.gradient, surface.start, 100)
+        except ValueError as error:  # Werte sind NaN oder unendlich geworden
+            print(f"{name:8} η = {learning_rate:<5}: divergiert ({error})")
+            diverged[name].append(learning_rate)
+            continue
+        distances = np.linalg.norm(path - surface.minimum, axis=1)
+        # Schritte, nach denen der Abstand zum Minimum wächst: überschossen
+        growing = int(np.sum(np.diff(distances) > 0))
+        if distances[-1] > distances[0]:
+            verdict = "divergiert"
+            diverged[name].append(learning_rate)
+        elif growing == 0:
+            verdict = "ohne Überschießen bergab"
+        else:
+            verdict = "schießt über, pendelt sich ein"
+        if verdict != "divergiert" and distances[-1] > 0.05:
+            verdict += ", noch unterwegs"
+        print(
+            f"{name:8} η = {learning_rate:<5} Abstand {distances[-1]:8.3g}, "
+            f"wächst in {growing:3} Schritten: {verdict}"
+        )
+for name, rates in diverged.items():
+    if rates:
+        print(f"{name} divergiert bei η = {', '.join(map(str, rates))}.")
+    else:
+        print(f"{name} divergiert bei keiner dieser Lernraten.")
+# --8<-- [end:exercise_6]
