@@ -12,11 +12,13 @@ from __future__ import annotations
 import io
 import os
 import re
+from collections import defaultdict
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import markdown
+import pytest
 import pytest_codeblocks.plugin
 import yaml
 from pytest_codeblocks.main import CodeBlock, extract_from_buffer
@@ -81,3 +83,45 @@ def extract_blocks(path: str | Path, encoding: str | None = "utf-8") -> list[Cod
 
 # pytest-codeblocks holt sich die Blöcke über diesen Namen.
 pytest_codeblocks.plugin.extract_from_file = extract_blocks
+
+
+# Laufzeit je Teil der Tests, am Ende ausgegeben (damit CI-Protokolle zeigen,
+# welcher Teil langsamer wird). Der Bau zählt für sich.
+_phase_seconds: defaultdict[str, float] = defaultdict(float)
+PHASES = [
+    ("tests/test_browser.py", "Browser (Chromium, axe, Fotos)"),
+    ("tests/test_reader.py", "Lesetest (Downloads in frischer Umgebung)"),
+    ("docs/", "Codeblöcke der Seiten (pytest-codeblocks)"),
+    ("tests/test_site.py", "gebaute Seite (HTML)"),
+    ("tests/test_exec_cache.py", "Ausführungs-Cache (kleine Baus)"),
+    ("tests/", "Bibliothek und übrige Einheitstests"),
+]
+
+
+def phase_of(nodeid: str) -> str:
+    return next(name for prefix, name in PHASES if nodeid.startswith(prefix))
+
+
+BUILD_PHASE = "Bau der Seite (mkdocs, mit Seite zum Mitnehmen)"
+_build_in_setup = [0.0]  # Dauer des Baus, der im Setup des laufenden Tests steckt
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    duration = report.duration
+    if report.when == "setup" and _build_in_setup[0]:
+        duration -= _build_in_setup[0]
+        _build_in_setup[0] = 0.0
+    _phase_seconds[phase_of(report.nodeid)] += max(duration, 0.0)
+
+
+def record_build(seconds: float) -> None:
+    """Dauer des Baus: eigener Posten, im Setup des auslösenden Tests abgezogen."""
+    _build_in_setup[0] = seconds
+    _phase_seconds[BUILD_PHASE] += seconds
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _phase_seconds:
+        terminalreporter.section("Laufzeit je Teil")
+        for name, seconds in sorted(_phase_seconds.items(), key=lambda i: -i[1]):
+            terminalreporter.write_line(f"{name:55} {seconds:7.1f} s")

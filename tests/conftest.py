@@ -11,43 +11,15 @@ import sys
 import threading
 import time
 import zipfile
-from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from conftest import record_build
 from tests.paths import ROOT
 
 OFFLINE_ZIP = "downloads/neuronale-netze-verstehen-offline.zip"
-
-# Laufzeit je Teil der Tests, am Ende ausgegeben (damit CI-Protokolle zeigen,
-# welcher Teil langsamer wird). Der Bau zählt für sich.
-_phase_seconds: defaultdict[str, float] = defaultdict(float)
-PHASES = [
-    ("tests/test_browser.py", "Browser (Chromium, axe, Fotos)"),
-    ("tests/test_reader.py", "Lesetest (Downloads in frischer Umgebung)"),
-    ("docs/", "Codeblöcke der Seiten (pytest-codeblocks)"),
-    ("tests/test_site.py", "gebaute Seite (HTML)"),
-    ("tests/test_exec_cache.py", "Ausführungs-Cache (kleine Baus)"),
-    ("tests/", "Bibliothek und übrige Einheitstests"),
-]
-
-
-def phase_of(nodeid: str) -> str:
-    return next(name for prefix, name in PHASES if nodeid.startswith(prefix))
-
-
-BUILD_PHASE = "Bau der Seite (mkdocs, mit Seite zum Mitnehmen)"
-_build_in_setup = [0.0]  # Dauer des Baus, der im Setup des laufenden Tests steckt
-
-
-def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    duration = report.duration
-    if report.when == "setup" and _build_in_setup[0]:
-        duration -= _build_in_setup[0]
-        _build_in_setup[0] = 0.0
-    _phase_seconds[phase_of(report.nodeid)] += max(duration, 0.0)
 
 
 NETGUARD = Path(__file__).resolve().parent / "netguard"
@@ -110,8 +82,7 @@ def site_build(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
         text=True,
         timeout=1200,
     )
-    _build_in_setup[0] = time.perf_counter() - start
-    _phase_seconds[BUILD_PHASE] += _build_in_setup[0]
+    record_build(time.perf_counter() - start)
     return SiteBuild(out, port, proc.returncode, proc.stdout + proc.stderr)
 
 
@@ -156,11 +127,7 @@ def offline_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Laufzeit je Teil; sagen, wo die Bildschirmfotos der Browser-Tests liegen."""
-    if _phase_seconds:
-        terminalreporter.section("Laufzeit je Teil")
-        for name, seconds in sorted(_phase_seconds.items(), key=lambda i: -i[1]):
-            terminalreporter.write_line(f"{name:55} {seconds:7.1f} s")
+    """Sagen, wo die Bildschirmfotos der Browser-Tests liegen."""
     shots = ROOT / "test-artifacts" / "screenshots"
     if shots.is_dir() and any(shots.glob("*.png")):
         count = len(list(shots.glob("*.png")))
