@@ -207,7 +207,7 @@ def data_note(page: Any) -> str | None:
         text += (
             " So wurde diese Fassung der Seite ohne Internet gebaut. Mit Internet lädt "
             "derselbe Code bei dir die vollständigen Daten; deine Zahlen weichen dann "
-            "ab (meist zum Besseren, weil das Netz mehr Beispiele sieht)."
+            "ab (meist zum Besseren, weil das Netz mehr Samples sieht)."
         )
     return text
 
