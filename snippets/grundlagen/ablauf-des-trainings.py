@@ -125,7 +125,7 @@ hyperparameters = {
     "hidden_units": (512, 324, 36),  # Architektur: Neuronen je verdeckter Schicht
     "activation": "sigmoid",  # Aktivierungsfunktion der verdeckten Schichten
     "loss": "categorical_crossentropy",  # Verlustfunktion
-    "metrics": ["accuracy"],  # Performance-Metrik
+    "metrics": ["accuracy"],  # Metrik
     "optimizer": "rmsprop",  # Optimierer (Lernrate: Keras-Standard 0,001)
     "epochs": 10,
     "batch_size": 128,
@@ -246,7 +246,7 @@ print("Vorhersage:", keras.ops.convert_to_numpy(dropout(outputs, training=False)
 import math
 
 n_fit = round(60_000 * (1 - 0.2))  # 48 000 Bilder zum Lernen
-steps_per_epoch = math.ceil(n_fit / 128)  # der letzte Batch ist kleiner
+steps_per_epoch = math.ceil(n_fit / 128)  # aufrunden, falls die Division nicht aufgeht
 print(n_fit, steps_per_epoch, steps_per_epoch * 10)
 # --8<-- [end:aufgabe1]
 

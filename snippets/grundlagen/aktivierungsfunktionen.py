@@ -117,7 +117,8 @@ for layers in [1, 5, 10, 20]:
     # Jede Sigmoid-Schicht steuert den Faktor σ'(u) ≤ 0,25 bei. Das ist nur der
     # Anteil der Ableitungen; die Gewichte der Schichten kommen noch dazu.
     factor = 0.25**layers
-    print(f"{layers:2} Sigmoid-Schichten: Ableitungen höchstens {factor:.1e}")
+    label = "Sigmoid-Schicht:" if layers == 1 else "Sigmoid-Schichten:"
+    print(f"{layers:2} {label:18} Ableitungen höchstens {factor:.1e}")
 print("ReLU für u > 0: Ableitung", relu_derivative(3.0), "in jeder Schicht")
 # --8<-- [end:vanishing]
 

@@ -69,7 +69,7 @@ import numpy as np
 # 250 Handelstage, je 390 Minuten (9:30 bis 16:00 Uhr), 3 Features pro Minute
 minute_prices = np.zeros((250, 390, 3), dtype=np.float32)
 print("Shape:", minute_prices.shape)
-print("Zahlen insgesamt:", minute_prices.size)
+print(f"Zahlen insgesamt: {minute_prices.size:,}".replace(",", " "))
 # --8<-- [end:minuten]
 
 # --8<-- [start:bilder]

@@ -183,7 +183,7 @@ optimizer = keras.optimizers.RMSprop(learning_rate=schedule)
 for step in [0, 10_000, 1_000_000]:
     keras2 = 0.0001 / (1 + 1e-6 * step)  # Formel von Keras 2 zum Vergleich
     rate = float(schedule(step))
-    steps = f"{step:,}".replace(",", ".")
+    steps = f"{step:,}".replace(",", " ")
     print(f"Schritt {steps:>9}: Lernrate {rate:.3e}  (Keras 2: {keras2:.3e})")
 # --8<-- [end:optimizer]
 

@@ -211,16 +211,19 @@ import numpy as np
 from keras import layers
 from sklearn.preprocessing import StandardScaler
 
-(x_train2, y_train2), (x_test2, y_test2) = keras.datasets.boston_housing.load_data()
-scaler = StandardScaler().fit(x_train2)
+(x_train2, y_train2), _ = keras.datasets.boston_housing.load_data()  # Test: später
+# Die letzten 81 der 404 Trainings-Samples werden die Validierungsmenge.
+x_fit, x_val = x_train2[:323], x_train2[323:]
+y_fit, y_val = y_train2[:323], y_train2[323:]
+scaler = StandardScaler().fit(x_fit)  # μ und s nur aus dem Trainingsteil
 features = {
-    "roh": (x_train2, x_test2),
-    "standardisiert": (scaler.transform(x_train2), scaler.transform(x_test2)),
+    "roh": (x_fit, x_val),
+    "standardisiert": (scaler.transform(x_fit), scaler.transform(x_val)),
 }
-print("Optimierer  Features        MAE (Testmenge, in 1 000 $)")
+print("Optimierer  Features        MAE (Validierungsmenge, in 1 000 $)")
 mae = {}
 for optimizer in ["rmsprop", "sgd"]:
-    for name, (x_train, x_test) in features.items():
+    for name, (x_part, x_val_part) in features.items():
         keras.utils.set_random_seed(42)  # gleiche Startgewichte für alle vier
         model = keras.Sequential(
             [
@@ -230,8 +233,8 @@ for optimizer in ["rmsprop", "sgd"]:
             ]
         )
         model.compile(optimizer=optimizer, loss="mse", metrics=["mae"])
-        model.fit(x_train, y_train2, epochs=40, batch_size=16, verbose=0)
-        mae[optimizer, name] = model.evaluate(x_test, y_test2, verbose=0)[1]
+        model.fit(x_part, y_fit, epochs=40, batch_size=16, verbose=0)
+        mae[optimizer, name] = model.evaluate(x_val_part, y_val, verbose=0)[1]
         print(f"{optimizer:10}  {name:14}  {mae[optimizer, name]:.4g}")
 
 for optimizer in ["rmsprop", "sgd"]:

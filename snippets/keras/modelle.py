@@ -302,9 +302,12 @@ from keras import layers
 x_train = x_train[:2000].reshape(-1, 784).astype("float32") / 255
 x_test = x_test[:1000].reshape(-1, 784).astype("float32") / 255
 y_train, y_test = y_train[:2000], y_test[:1000]
+# 1 600 Bilder zum Lernen, 400 als Validierungsmenge für die Wahl der Größe
+x_fit, y_fit = x_train[:1600], y_train[:1600]
+x_val, y_val = x_train[1600:], y_train[1600:]
 
-print("Neuronen  Parameter  Training  Testmenge  Abstand")
-results = {}
+print("Neuronen  Parameter  Training  Validierung  Abstand")
+results, models = {}, {}
 for units in [4, 32, 256]:
     keras.utils.set_random_seed(42)
     model = keras.Sequential(
@@ -319,17 +322,21 @@ for units in [4, 32, 256]:
         loss="sparse_categorical_crossentropy",
         metrics=["accuracy"],
     )
-    model.fit(x_train, y_train, epochs=10, batch_size=32, verbose=0)
-    _, train_accuracy = model.evaluate(x_train, y_train, verbose=0)
-    _, test_accuracy = model.evaluate(x_test, y_test, verbose=0)
-    gap = train_accuracy - test_accuracy
-    results[units] = train_accuracy, test_accuracy, gap
+    model.fit(x_fit, y_fit, epochs=10, batch_size=32, verbose=0)
+    _, train_accuracy = model.evaluate(x_fit, y_fit, verbose=0)
+    _, val_accuracy = model.evaluate(x_val, y_val, verbose=0)
+    gap = train_accuracy - val_accuracy
+    results[units], models[units] = (train_accuracy, val_accuracy, gap), model
     print(
         f"{units:8}  {model.count_params():9}  {train_accuracy:8.1%}"
-        f"  {test_accuracy:9.1%}  {gap:7.1%}"
+        f"  {val_accuracy:11.1%}  {gap:7.1%}"
     )
 
+best = max(results, key=lambda units: results[units][1])  # beste Validierung
+_, test_accuracy = models[best].evaluate(x_test, y_test, verbose=0)
+print(f"gewählt: {best} Neuronen; Testmenge, einmal gemessen: {test_accuracy:.1%}")
+
 assert results[4][0] < results[32][0] < results[256][0], "Training: mehr ist besser"
-assert results[4][1] < results[32][1], "Testmenge: 4 Neuronen sind zu wenig"
+assert results[4][1] < results[32][1], "Validierung: 4 Neuronen sind zu wenig"
 assert results[256][2] > results[4][2], "der Abstand wächst"
 # --8<-- [end:loesung-4]

@@ -274,7 +274,9 @@ for eta in [0.05, 0.2, 0.6]:
     w = tf.Variable([[0.5], [-0.3], [0.1]])  # jedes Mal dieselben Startwerte
     b = tf.Variable([0.1])
     # η als Tensor: Eine Python-Zahl würde für jeden neuen Wert neu aufzeichnen.
-    losses = [float(train_step(w, b, tf.constant(eta))) for _ in range(11)]
+    losses = [float(train_step(w, b, tf.constant(eta))) for _ in range(10)]
+    u = tf.matmul(x, w) + b  # nach dem zehnten Schritt
+    losses.append(float(tf.reduce_mean(tf.square(y - u))))
     results[eta] = losses
     print(
         f"η = {eta:4}: L nach 0, 5, 10 Schritten:"

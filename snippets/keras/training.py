@@ -242,7 +242,8 @@ lr_schedule = keras.optimizers.schedules.InverseTimeDecay(
 )
 opt = keras.optimizers.RMSprop(learning_rate=lr_schedule)
 for step in (0, 10_000, 1_000_000):
-    print(f"Lernrate nach {step:9} Schritten: {float(lr_schedule(step)):.3e}")
+    steps = f"{step:,}".replace(",", " ")  # 10 000 statt 10000
+    print(f"Lernrate nach {steps:>9} Schritten: {float(lr_schedule(step)):.3e}")
 
 model = keras.Sequential(
     [

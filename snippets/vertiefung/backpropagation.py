@@ -447,40 +447,49 @@ from mnist_lib.numpy_net import ClassicNetwork, scale_inputs_classic
 
 (x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
 n_train = min(len(x_train), 4000)  # höchstens 4 000 Bilder: wenige Sekunden pro Lauf
-x = scale_inputs_classic(x_train[:n_train])
-x_test_scaled = scale_inputs_classic(x_test)
+n_val = n_train // 5  # das letzte Fünftel halten wir als Validierungsmenge zurück
+x, y = scale_inputs_classic(x_train[:n_train]), y_train[:n_train]
+x_learn, y_learn = x[:-n_val], y[:-n_val]
+x_val, y_val = x[-n_val:], y[-n_val:]
+print(f"{len(y_learn)} Bilder zum Lernen, {len(y_val)} Bilder zur Validierung")
 
 
-def accuracy_per_epoch(hidden_nodes: int, learning_rate: float) -> list[float]:
-    """Zwei Epochen Sample für Sample; nach jeder die Genauigkeit auf der Testmenge."""
-    net = ClassicNetwork(
+def make_network(hidden_nodes: int, learning_rate: float) -> ClassicNetwork:
+    return ClassicNetwork(
         input_nodes=784,
         hidden_nodes=hidden_nodes,
         output_nodes=10,
         learning_rate=learning_rate,
     )
+
+
+def val_accuracy_per_epoch(hidden_nodes: int, learning_rate: float) -> list[float]:
+    """Zwei Epochen Sample für Sample; nach jeder die Validierungsgenauigkeit."""
+    net = make_network(hidden_nodes, learning_rate)
     accuracies = []
     for _ in range(2):
-        net.fit(x, y_train[:n_train], epochs=1)
-        accuracies.append((net.predict(x_test_scaled) == y_test).mean())
+        net.fit(x_learn, y_learn, epochs=1)
+        accuracies.append((net.predict(x_val) == y_val).mean())
     return accuracies
 
 
 settings = [(5, 0.2), (25, 0.2), (100, 0.2), (100, 0.02), (100, 2.0)]
 results = {}
 for hidden_nodes, learning_rate in settings:  # (verdeckte Neuronen, η)
-    results[hidden_nodes, learning_rate] = accuracy_per_epoch(
+    results[hidden_nodes, learning_rate] = val_accuracy_per_epoch(
         hidden_nodes, learning_rate
     )
     first, second = results[hidden_nodes, learning_rate]
     print(
         f"{hidden_nodes:3} verdeckte Neuronen, η = {learning_rate:<4}: "
-        f"Epoche 1 {first:6.1%}, Epoche 2 {second:6.1%}"
+        f"Validierung nach Epoche 1 {first:6.1%}, nach Epoche 2 {second:6.1%}"
     )
 
 # Was zeigt dieser Lauf? Die Sätze entstehen aus den Zahlen oben.
 best = max(results, key=lambda setting: results[setting][-1])
-print(f"Am besten nach 2 Epochen: {best[0]} verdeckte Neuronen mit η = {best[1]}")
+print(
+    f"Am besten auf der Validierungsmenge: {best[0]} verdeckte Neuronen, η = {best[1]}"
+)
 by_size = [results[hidden_nodes, 0.2][-1] for hidden_nodes in (5, 25, 100)]
 verdict = "höhere" if by_size == sorted(by_size) else "nicht durchweg höhere"
 print(f"Mehr verdeckte Neuronen: {verdict} Genauigkeit nach 2 Epochen")
@@ -488,4 +497,12 @@ for learning_rate in (0.02, 0.2, 2.0):
     first, second = results[100, learning_rate]
     trend = "steigt" if second > first else "fällt"
     print(f"η = {learning_rate}: Genauigkeit {trend} von Epoche 1 zu Epoche 2")
+
+# Erst jetzt, nach der Wahl: einmal mit allen 4 000 Bildern trainieren und testen.
+final = make_network(*best)
+final.fit(x, y, epochs=2)
+test_accuracy = (final.predict(scale_inputs_classic(x_test)) == y_test).mean()
+print(
+    f"Gewählte Einstellung, einmal auf {len(y_test)} Testbildern: {test_accuracy:.1%}"
+)
 # --8<-- [end:exercise_5]
