@@ -276,18 +276,16 @@ def monkeypatch_module():
         yield patch
 
 
+def outputs_of(notebook: nbformat.NotebookNode) -> list[dict]:
+    return [out for cell in notebook.cells for out in cell.get("outputs", [])]
+
+
 def test_downloaded_notebook_installs_the_library_and_runs(notebook_run) -> None:
     notebook, result, venv = notebook_run
-    errors = [
-        out
-        for cell in notebook.cells
-        for out in cell.get("outputs", [])
-        if out.get("output_type") == "error"
-    ]
-    assert not errors
+    outputs = outputs_of(notebook)
+    assert not [out for out in outputs if out.get("output_type") == "error"]
     # Die Installationszelle hat das Wheel von der Seite in die Umgebung gelegt
     assert Path(result["library_from"]).is_relative_to(venv), result["library_from"]
-    outputs = [out for cell in notebook.cells for out in cell.get("outputs", [])]
     text = "\n".join(out.get("text", "") for out in outputs)
     assert "Datenquelle: Offline-Teilmenge" in text
 
@@ -305,12 +303,7 @@ def test_mnist_lesson_results(notebook_run) -> None:
 
 def test_mnist_lesson_shows_figures(notebook_run) -> None:
     notebook, _, _ = notebook_run
-    images = [
-        out
-        for cell in notebook.cells
-        for out in cell.get("outputs", [])
-        if "image/png" in out.get("data", {})
-    ]
+    images = [out for out in outputs_of(notebook) if "image/png" in out.get("data", {})]
     # Beispielziffern, Lernkurven, vorhergesagte Ziffer, falsch erkannte Ziffern,
     # Lernkurve der Übung 4
     assert len(images) == 5
