@@ -98,28 +98,9 @@ def installed_packages() -> str:
 
 def data_state() -> str | None:
     """Wovon die Daten abhängen; ``None``, wenn das vom Netz abhinge."""
-    from mnist_lib.data import OFFLINE_ENV, is_offline
-    from mnist_lib.datasets import CIFAR10_DIRNAMES, keras_datasets_dir
+    from mnist_lib.data import data_fingerprint
 
-    if is_offline():
-        return f"{OFFLINE_ENV}=1"
-    folder = keras_datasets_dir()
-    needed = [
-        [folder / "mnist.npz"],
-        [folder / "boston_housing.npz"],
-        [folder / "imdb.npz"],
-        [folder / name for name in CIFAR10_DIRNAMES],
-    ]
-    if not all(any(p.exists() for p in options) for options in needed):
-        return None  # ein Download stünde an: Ergebnis hinge vom Netz ab
-    lines = [str(folder)]
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            stat = path.stat()
-            lines.append(
-                f"{path.relative_to(folder)} {stat.st_size} {stat.st_mtime_ns}"
-            )
-    return "\n".join(lines)
+    return data_fingerprint()
 
 
 def environment_fingerprint(libraries: Sequence[str]) -> str | None:

@@ -89,6 +89,35 @@ def keras_cache_path() -> Path:
     return home / "datasets" / "mnist.npz"
 
 
+def data_fingerprint() -> str | None:
+    """Kennung der Daten, die ``keras.datasets.*.load_data()`` gerade liefern würde.
+
+    Offline-Schalter gesetzt: die Offline-Daten (sie hängen nur an den installierten
+    Paketen). Sonst: Namen, Größen und Zeitstempel der Dateien im Keras-Cache.
+    ``None``, wenn ein Datensatz erst heruntergeladen würde – dann hinge das
+    Ergebnis vom Netz ab, und niemand sollte es wiederverwenden.
+    """
+    if is_offline():
+        return f"{OFFLINE_ENV}=1"
+    folder = keras_cache_path().parent
+    needed = [
+        ["mnist.npz"],
+        ["boston_housing.npz"],
+        ["imdb.npz"],
+        ["cifar-10-batches-py-target", "cifar-10-batches-py"],
+    ]
+    if not all(any((folder / n).exists() for n in names) for names in needed):
+        return None
+    lines = [str(folder)]
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            lines.append(
+                f"{path.relative_to(folder)} {stat.st_size} {stat.st_mtime_ns}"
+            )
+    return "\n".join(lines)
+
+
 def load_mnist(*, verbose: bool = True) -> MnistData:
     """MNIST im Keras-Format laden: ``((x_train, y_train), (x_test, y_test))``.
 
