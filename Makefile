@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: serve build build-offline test lint format benchmarks constraints vendor-katex clean
+.PHONY: serve build build-offline test lint format benchmarks constraints vendor-katex clean lesson
 
 # Virtuelle Umgebung anlegen und das Projekt mit Test- und Doku-Extras installieren,
 # in den getesteten Versionen (constraints.txt); erneut nur, wenn sich eine der beiden
@@ -33,6 +33,10 @@ test: $(STAMP)
 	@t=$$(date +%s); $(BIN)/ruff check . && $(BIN)/ruff format --check . \
 	  && echo "⏱ Stil (ruff): $$(( $$(date +%s) - t )) s"
 	MNIST_LIB_OFFLINE=1 $(BIN)/python -m pytest
+
+## Neue Lektion anlegen: make lesson NAME="Faltung verstehen" TEIL=vertiefung
+lesson: $(STAMP)
+	$(BIN)/python tools/new_lesson.py "$(NAME)" "$(TEIL)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

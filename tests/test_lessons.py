@@ -270,3 +270,18 @@ def test_every_recipe_shows_its_output(page: str) -> None:
             include = re.search(r'--8<-- "[^"]+:([\w-]+)"', text[match.end() : end])
             silent.append(include.group(1) if include else info.strip())
     assert not silent, f"{page}: Rezepte ohne gezeigte Ausgabe: {silent}"
+
+
+# ── Keine Vorlage bleibt stehen ─────────────────────────────────────────
+
+
+def test_no_template_text_left() -> None:
+    """``make lesson`` markiert, was noch zu schreiben ist, mit ✎."""
+    files = [DOCS / page for page in PATH] + sorted((ROOT / "snippets").rglob("*.py"))
+    left = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()[:70]}"
+        for path in files
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1)
+        if "✎" in line
+    ]
+    assert not left, "Noch nicht ausgefüllte Stellen der Vorlage:\n" + "\n".join(left)
