@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: serve build build-offline test lint format benchmarks constraints vendor-katex clean lesson
+.PHONY: serve build build-offline test lint format benchmarks constraints vendor-katex clean lesson canary
 
 # Virtuelle Umgebung anlegen und das Projekt mit Test- und Doku-Extras installieren,
 # in den getesteten Versionen (constraints.txt); erneut nur, wenn sich eine der beiden
@@ -46,6 +46,11 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+## Frühwarnung: Tests mit den neuesten Versionen aller Pakete (eigene .venv-canary);
+## Bericht in test-artifacts/canary.md. Mit ARGS="tests/test_x.py" nur ein Teil.
+canary:
+	$(PYTHON) tools/canary.py $(ARGS)
+
 ## constraints.txt aus der aktuellen Umgebung neu schreiben (nach einem Update)
 constraints: $(STAMP)
 	{ sed -n '1,3p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable \
@@ -70,4 +75,4 @@ vendor-katex:
 	rm -rf .katex-tmp
 
 clean:
-	rm -rf site site-offline test-artifacts .pytest_cache .ruff_cache .cache
+	rm -rf site site-offline test-artifacts .pytest_cache .ruff_cache .cache .venv-canary
