@@ -4,7 +4,10 @@ pytest-codeblocks liest rohes Markdown. Eingebundene Snippets
 (``--8<-- "datei.py:abschnitt"``) lösen wir deshalb vorher mit pymdownx.snippets
 auf – mit derselben Konfiguration wie in mkdocs.yml –, und aus Fence-Zeilen wie
 ```` ```python title="…" ```` wird ```` ```python ````, damit auch betitelte
-Blöcke ausgeführt werden.
+Blöcke ausgeführt werden. Nur Bibliotheks-Auszüge (ein Abschnitt aus ``mnist_lib``,
+Titel = Pfad der Datei) laufen nicht: Sie zeigen Methoden mitten aus einer Klasse,
+und die Einheitstests der Bibliothek rufen genau diese Methoden auf
+(``tests/test_one_source.py`` prüft das).
 """
 
 from __future__ import annotations
@@ -34,6 +37,15 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 # ```python title="x" / ```python hl_lines="2" → ```python
 _PYTHON_FENCE_WITH_OPTIONS = re.compile(
     r"^(?P<indent>[ \t]*)(?P<fence>`{3,})python[ \t]+\S.*$"
+)
+
+#: Ein Bibliotheks-Auszug: genau ein Abschnitt aus mnist_lib, der Pfad ist der Titel
+LIBRARY_EXCERPT = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<fence>`{3,})python "
+    r'title="(?P<path>mnist_lib/[\w/]+\.py)"\n'
+    r'(?P=indent)--8<-- "(?P=path):(?P<name>[\w-]+)"\n'
+    r"(?P=indent)(?P=fence)[ \t]*$",
+    re.MULTILINE,
 )
 
 
@@ -75,9 +87,14 @@ def normalize_fences(text: str) -> str:
     )
 
 
+def without_library_excerpts(text: str) -> str:
+    """Die Bibliotheks-Auszüge entfernen – nur sie, alle anderen Blöcke bleiben."""
+    return LIBRARY_EXCERPT.sub("", text)
+
+
 def extract_blocks(path: str | Path, encoding: str | None = "utf-8") -> list[CodeBlock]:
-    """Codeblöcke einer Markdown-Datei so, wie die Seite sie zeigt."""
-    text = Path(path).read_text(encoding=encoding)
+    """Codeblöcke einer Markdown-Datei so, wie die Seite sie zeigt (ohne Auszüge)."""
+    text = without_library_excerpts(Path(path).read_text(encoding=encoding))
     return extract_from_buffer(io.StringIO(normalize_fences(expand_snippets(text))))
 
 

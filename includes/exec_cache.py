@@ -97,7 +97,11 @@ def installed_packages() -> str:
 
 
 def data_state() -> str | None:
-    """Wovon die Daten abhängen; ``None``, wenn das vom Netz abhinge."""
+    """Wovon die Daten abhängen: ``mnist_lib.data.data_fingerprint()``.
+
+    Offline die Pakete, die den Ersatz liefern; sonst die Cache-Dateien der
+    Datensätze, die die Bibliothek kennt. ``None``, wenn das vom Netz abhinge.
+    """
     from mnist_lib.data import data_fingerprint
 
     return data_fingerprint()

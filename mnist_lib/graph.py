@@ -1,18 +1,18 @@
 """Datenflussgraphen von TensorFlow sichtbar machen.
 
 Eine mit ``@tf.function`` dekorierte Funktion zeichnet TensorFlow beim ersten
-Aufruf als Datenflussgraphen auf. ``f.get_concrete_function(...)`` liefert diesen
-Graphen. Dieses Modul liest ihn aus und zeigt ihn:
+Aufruf als Datenflussgraphen auf; ``f.get_concrete_function(...)`` liefert ihn.
+Die Knoten, die Operationen, nennt TensorFlow selbst
+(``concrete.graph.get_operations()``). Dieses Modul ergänzt:
 
-- ``list_operations`` – die Knoten: eine Operation pro Knoten (Typ, Ein- und
-  Ausgabetensoren),
 - ``list_edges`` – die Kanten: je ein Tensor, der von einer Operation zur
   nächsten fließt (mit Shape und Datentyp),
 - ``edge_values`` – die Werte, die bei einem Aufruf über die Kanten fließen,
-- ``plot_graph`` – eine Abbildung mit Matplotlib: Kästen für die Operationen,
-  Pfeile für die Tensoren, beschriftet mit ihrer Shape (und ihrem Wert).
+- ``plot_graph`` – eine Abbildung: Kästen für die Operationen, Pfeile für die
+  Tensoren, beschriftet mit ihrer Shape (und ihrem Wert).
 
 Steuerkanten (Reihenfolge ohne Daten) lassen wir weg; sie tragen keine Tensoren.
+Die Eingaben prüft :mod:`mnist_lib.checks`.
 """
 
 from __future__ import annotations
@@ -26,24 +26,12 @@ import numpy as np
 import tensorflow as tf
 from matplotlib.figure import Figure
 
-#: Operationstypen, über die Daten in den Graphen kommen
-SOURCE_TYPES = ("Placeholder", "Const", "VarHandleOp")
+from mnist_lib import checks
 
+_SOURCES = ("Placeholder", "Const", "VarHandleOp")  # hier kommen Daten herein
+_OPAQUE = ("resource", "variant")  # Verweise (etwa auf Variablen), keine Zahlen
 _STEP = 1.6  # senkrechter Abstand der Stufen in der Abbildung
 _SPREAD = 2.6  # waagerechter Abstand der Knoten einer Stufe
-
-# Datentypen, deren Werte keine Zahlen sind (Verweise auf Variablen u. a.)
-_OPAQUE_DTYPES = (tf.resource, tf.variant)
-
-
-@dataclass(frozen=True)
-class Operation:
-    """Ein Knoten des Graphen: eine Operation mit Ein- und Ausgabetensoren."""
-
-    name: str
-    type: str
-    inputs: tuple[str, ...]
-    outputs: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -57,69 +45,28 @@ class Edge:
     dtype: str
 
 
-def _as_graph(graph: Any) -> tf.Graph:
-    """``tf.Graph`` oder konkrete Funktion → ``tf.Graph``; sonst ein klarer Fehler."""
-    if isinstance(graph, tf.Graph):
-        return graph
-    inner = getattr(graph, "graph", None)
-    if isinstance(inner, tf.Graph):
-        return inner
-    hint = ""
-    if hasattr(graph, "get_concrete_function"):
-        hint = (
-            " Eine tf.function hat noch keinen festen Graphen: Hole ihn mit "
-            "f.get_concrete_function(...)."
-        )
-    raise TypeError(
-        "Erwartet wird ein tf.Graph oder eine konkrete Funktion "
-        f"(f.get_concrete_function(...)), bekommen: {type(graph).__name__}.{hint}"
-    )
+def format_shape(shape: Sequence[int | None] | None) -> str:
+    """Shape einer Kante als Text wie in Keras: ``(None, 3)``, ``(1,)``, ``()``.
 
-
-def format_shape(shape: tf.TensorShape | Sequence[int | None] | None) -> str:
-    """Shape als Text wie in Keras: ``(None, 3)``, ``(1,)``, ``()``."""
-    if shape is None:
-        return "(?)"
-    if isinstance(shape, tf.TensorShape):
-        if shape.rank is None:
-            return "(?)"
-        shape = shape.as_list()
-    return str(tuple(shape))
-
-
-def list_operations(graph: Any) -> list[Operation]:
-    """Alle Operationen (Knoten) des Graphen in der Reihenfolge ihrer Entstehung.
-
-    Jede Operation nennt die Namen ihrer Eingabe- und Ausgabetensoren
-    (``"MatMul:0"`` ist die erste Ausgabe der Operation ``MatMul``).
+    ``None`` heißt: nicht einmal die Zahl der Achsen ist bekannt – ``(?)``.
     """
-    return [
-        Operation(
-            name=op.name,
-            type=op.type,
-            inputs=tuple(t.name for t in op.inputs),
-            outputs=tuple(t.name for t in op.outputs),
-        )
-        for op in _as_graph(graph).get_operations()
-    ]
+    return "(?)" if shape is None else str(tuple(shape))
+
+
+def _edge(tensor: tf.Tensor, target: str) -> Edge:
+    shape = None if tensor.shape.rank is None else tuple(tensor.shape.as_list())
+    return Edge(tensor.name, tensor.op.name, target, shape, tensor.dtype.name)
 
 
 def list_edges(graph: Any) -> list[Edge]:
-    """Alle Kanten: ein Eintrag pro Tensor und Operation, die ihn verbraucht."""
-    edges = []
-    for op in _as_graph(graph).get_operations():
-        for tensor in op.inputs:
-            shape = tensor.shape
-            edges.append(
-                Edge(
-                    tensor=tensor.name,
-                    source=tensor.op.name,
-                    target=op.name,
-                    shape=None if shape.rank is None else tuple(shape.as_list()),
-                    dtype=tensor.dtype.name,
-                )
-            )
-    return edges
+    """Alle Kanten: ein Eintrag pro Tensor und Operation, die ihn verbraucht.
+
+    ``graph`` ist ein ``tf.Graph`` oder eine konkrete Funktion. Tensoren heißen
+    wie in TensorFlow: ``"MatMul:0"`` ist die erste Ausgabe der Operation
+    ``MatMul``.
+    """
+    operations = checks.tf_graph(graph).get_operations()
+    return [_edge(tensor, op.name) for op in operations for tensor in op.inputs]
 
 
 def edge_values(function: Any, *args: Any) -> dict[str, np.ndarray]:
@@ -131,64 +78,31 @@ def edge_values(function: Any, *args: Any) -> dict[str, np.ndarray]:
     Variablen verweisen (Datentyp ``resource``), haben keinen Zahlenwert und
     fehlen im Ergebnis.
     """
-    graph = _as_graph(function)
-    if not hasattr(function, "captured_inputs"):
-        raise TypeError(
-            "edge_values braucht die konkrete Funktion selbst "
-            "(f.get_concrete_function(...)), nicht nur ihren Graphen."
-        )
-    captured = list(function.captured_inputs)  # z. B. Variablen einer Keras-Schicht
-    placeholders = list(graph.inputs)
-    expected = len(placeholders) - len(captured)
-    if len(args) != expected:
-        raise ValueError(
-            f"Die Funktion erwartet {expected} Eingaben, bekommen: {len(args)}."
-        )
-    feeds = []
-    for number, (placeholder, value) in enumerate(
-        zip(placeholders, args, strict=False), start=1
-    ):
-        try:
-            tensor = tf.convert_to_tensor(value, dtype=placeholder.dtype)
-        except (TypeError, ValueError) as error:
-            raise TypeError(
-                f"Eingabe {number} lässt sich nicht in den Datentyp "
-                f"{placeholder.dtype.name} umwandeln: {error}"
-            ) from None
-        if not placeholder.shape.is_compatible_with(tensor.shape):
-            raise ValueError(
-                f"Eingabe {number} hat die Shape {format_shape(tensor.shape)}, "
-                f"der Graph erwartet {format_shape(placeholder.shape)}."
-            )
-        feeds.append(tensor)
-    feeds += captured
-
+    feeds = checks.graph_inputs(function, args)
+    feeds += function.captured_inputs  # z. B. die Variablen einer Keras-Schicht
+    graph = function.graph
     fetch = [
         t.name
         for op in graph.get_operations()
         for t in op.outputs
-        if t.dtype not in _OPAQUE_DTYPES
+        if t.dtype.name not in _OPAQUE
     ]
     graph_def = graph.as_graph_def()
-
-    def import_graph() -> None:
-        tf.compat.v1.import_graph_def(graph_def, name="")
-
-    # Den Graphen so zuschneiden, dass er alle Zwischenergebnisse zurückgibt
-    wrapped = tf.compat.v1.wrap_function(import_graph, [])
-    pruned = wrapped.prune(feeds=[p.name for p in placeholders], fetches=fetch)
-    results = pruned(*feeds)
-    return {name: np.asarray(value) for name, value in zip(fetch, results, strict=True)}
+    # Den Graphen neu einlesen und so zuschneiden, dass er alle Zwischenergebnisse
+    # zurückgibt
+    wrapped = tf.compat.v1.wrap_function(
+        lambda: tf.compat.v1.import_graph_def(graph_def, name=""), []
+    )
+    pruned = wrapped.prune(feeds=[p.name for p in graph.inputs], fetches=fetch)
+    return dict(zip(fetch, map(np.asarray, pruned(*feeds)), strict=True))
 
 
-def _format_value(value: np.ndarray, digits: int = 4) -> str:
-    """Kleine Tensoren als Zahlen mit deutschem Komma, große nur als Hinweis."""
-    value = np.asarray(value)
+def _format_value(value: np.ndarray) -> str:
+    """Kleine Tensoren als Zahlen mit deutschem Komma, große nur als Anzahl."""
     if value.size > 4:
         return f"{value.size} Werte"
     numbers = [
-        f"{float(v):.{digits}g}".replace(".", ",").replace("-", "−")
-        for v in value.ravel()
+        f"{float(v):.4g}".replace(".", ",").replace("-", "−") for v in value.flat
     ]
     return "[" + "; ".join(numbers) + "]"
 
@@ -200,29 +114,22 @@ def _layout(ops: Sequence[tf.Operation]) -> dict[str, tuple[float, float]]:
     Konstanten) stehen direkt über ihrem ersten Verbraucher, damit kein Pfeil
     über mehrere Stufen läuft.
     """
-    names = {op.name for op in ops}
     level: dict[str, int] = {}
     for op in ops:  # get_operations() ist schon topologisch sortiert
-        parents = [t.op.name for t in op.inputs if t.op.name in names]
-        level[op.name] = 1 + max((level[p] for p in parents), default=-1)
-    consumers: dict[str, list[str]] = {op.name: [] for op in ops}
+        level[op.name] = 1 + max((level[t.op.name] for t in op.inputs), default=-1)
     for op in ops:
-        for t in op.inputs:
-            if t.op.name in names:
-                consumers[t.op.name].append(op.name)
-    for op in ops:
-        if not op.inputs and consumers[op.name]:
-            level[op.name] = min(level[c] for c in consumers[op.name]) - 1
-    shift = min(level.values())
+        consumers = [level[c.name] for t in op.outputs for c in t.consumers()]
+        if not op.inputs and consumers:
+            level[op.name] = min(consumers) - 1
+    top = min(level.values())
     rows: dict[int, list[str]] = {}
-    for op in ops:
-        rows.setdefault(level[op.name] - shift, []).append(op.name)
-    positions = {}
-    for row, members in rows.items():
-        for index, name in enumerate(members):
-            x = _SPREAD * (index - (len(members) - 1) / 2)
-            positions[name] = (x, -_STEP * row)
-    return positions
+    for name, row in level.items():
+        rows.setdefault(row - top, []).append(name)
+    return {
+        name: (_SPREAD * (index - (len(members) - 1) / 2), -_STEP * row)
+        for row, members in rows.items()
+        for index, name in enumerate(members)
+    }
 
 
 def plot_graph(
@@ -239,41 +146,30 @@ def plot_graph(
     (z. B. ``NoOp``) lassen wir weg. Grün: Quellen (Eingaben, Konstanten),
     blau: Rechenoperationen.
     """
-    g = _as_graph(graph)
-    ops = [op for op in g.get_operations() if op.inputs or op.outputs]
-    if not ops:
-        raise ValueError("Der Graph enthält keine Operationen mit Tensoren.")
-    if values is not None:
-        known = {t.name for op in ops for t in op.outputs}
-        unknown = sorted(set(values) - known)
-        if unknown:
-            raise ValueError(f"Diese Tensoren gibt es im Graphen nicht: {unknown}.")
+    g, ops = checks.graph_drawing(graph, values)
     positions = _layout(ops)
-    graph_outputs = [t for t in getattr(g, "outputs", []) if t.op.name in positions]
-
+    outputs = [_edge(t, "Ausgabe") for t in getattr(g, "outputs", [])]
     xs = [x for x, _ in positions.values()]
     ys = [y for _, y in positions.values()]
-    bottom = min(ys) - _STEP * bool(graph_outputs)
+    bottom = min(ys) - _STEP * bool(outputs)
     # Platz für die halbe Breite eines Kastens links und rechts
     left, right = min(xs) - 0.65 * _SPREAD, max(xs) + 0.65 * _SPREAD
     width = 0.8 * (right - left)  # Zoll; so bleibt die Schrift lesbar groß
     height = 0.7 * (max(ys) - bottom + 1.0) + 0.4 * bool(title)
     fig, ax = plt.subplots(figsize=(max(width, 4.0), height), layout="constrained")
-    ax.set_xlim(left, right)
-    ax.set_ylim(bottom - 0.5, max(ys) + 0.5)
+    ax.set(xlim=(left, right), ylim=(bottom - 0.5, max(ys) + 0.5))
     ax.axis("off")
     if title:
         ax.set_title(title)
 
     boxes = {}
     for op in ops:
-        source = op.type in SOURCE_TYPES
+        source = op.type in _SOURCES
         # Typ oben, darunter der Name (ohne Präfixe wie „neuron_1/“), falls anders
         short = op.name.rsplit("/", 1)[-1]
-        text = op.type if short == op.type else f"{op.type}\n{short}"
         boxes[op.name] = ax.text(
             *positions[op.name],
-            text,
+            op.type if short == op.type else f"{op.type}\n{short}",
             ha="center",
             va="center",
             fontsize=11,
@@ -285,19 +181,17 @@ def plot_graph(
             zorder=3,
         )
 
-    def label(tensor: tf.Tensor) -> str:
-        if tensor.dtype in _OPAQUE_DTYPES:
-            return tensor.dtype.name  # ein Verweis auf eine Variable, keine Zahlen
-        text = format_shape(tensor.shape)
-        if values is not None and tensor.name in values:
-            text += "\n" + _format_value(values[tensor.name])
-        return text
-
-    def arrow(start: Any, end: Any, xy_start: Any, xy_end: Any, text: str) -> None:
+    for edge in list_edges(g) + outputs:
+        start, (x0, y0) = boxes[edge.source], positions[edge.source]
+        if edge.target == "Ausgabe":
+            ax.text(x0, y0 - _STEP, "Ausgabe", ha="center", va="center", style="italic")
+            end, (x1, y1) = None, (x0, y0 - _STEP + 0.25)
+        else:
+            end, (x1, y1) = boxes[edge.target], positions[edge.target]
         ax.annotate(
             "",
-            xy=(0.5, 0.5) if end is not None else xy_end,
-            xycoords=end if end is not None else "data",
+            xy=(0.5, 0.5) if end else (x1, y1),
+            xycoords=end or "data",
             xytext=(0.5, 0.5),
             textcoords=start,
             arrowprops={
@@ -306,15 +200,20 @@ def plot_graph(
                 "shrinkA": 2,
                 "shrinkB": 2,
                 "patchA": start.get_bbox_patch(),
-                "patchB": end.get_bbox_patch() if end is not None else None,
+                "patchB": end.get_bbox_patch() if end else None,
             },
             zorder=1,
         )
-        (x0, y0), (x1, y1) = xy_start, xy_end
+        if edge.dtype in _OPAQUE:
+            label = edge.dtype  # ein Verweis auf eine Variable, keine Zahlen
+        else:
+            label = format_shape(edge.shape)
+            if values is not None and edge.tensor in values:
+                label += "\n" + _format_value(np.asarray(values[edge.tensor]))
         ax.text(
             (x0 + x1) / 2,
             (y0 + y1) / 2,
-            text,
+            label,
             ha="center",
             va="center",
             fontsize=10,
@@ -326,21 +225,4 @@ def plot_graph(
             },
             zorder=2,
         )
-
-    for op in ops:
-        for tensor in op.inputs:
-            source_name = tensor.op.name
-            if source_name in boxes:
-                arrow(
-                    boxes[source_name],
-                    boxes[op.name],
-                    positions[source_name],
-                    positions[op.name],
-                    label(tensor),
-                )
-    for tensor in graph_outputs:
-        x, y = positions[tensor.op.name]
-        ax.text(x, y - _STEP, "Ausgabe", ha="center", va="center", style="italic")
-        end = (x, y - _STEP + 0.25)
-        arrow(boxes[tensor.op.name], None, (x, y), end, label(tensor))
     return fig

@@ -1,156 +1,64 @@
 """Optimierer in NumPy – Schritt für Schritt nachvollziehbar.
 
-Acht Verfahren, mit denselben Parameternamen, Voreinstellungen und
-Rechenschritten wie ``keras.optimizers`` (Keras 3): SGD, Momentum und Nesterov
-(alle drei ``keras.optimizers.SGD``), Adagrad, Adadelta, RMSprop, Adam und Ftrl.
-Dazu zwei Fehlerflächen mit zwei Parametern zum Zeichnen (Diabetes-Daten aus
-scikit-learn, Rosenbrock-Funktion) und die Zuordnung der TensorFlow-1-Namen zu
-den Keras-3-Klassen.
-
-Die Tests in ``tests/test_optimizers.py`` prüfen, dass jede Bahn 100 Schritte
-lang mit der von Keras übereinstimmt.
+Acht Verfahren wie in ``keras.optimizers`` (Keras 3, gleiche Namen, Voreinstellungen
+und Rechenschritte): SGD, Momentum, Nesterov, Adagrad, Adadelta, RMSprop, Adam, Ftrl –
+für einen Punkt auf einer Fehlerfläche ebenso wie für alle Gewichte eines Netzes.
+Dazu zwei Fehlerflächen (Diabetes-Daten, Rosenbrock) und die TensorFlow-1-Namen.
 """
 
 from __future__ import annotations
 
+import abc
+import inspect
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from numbers import Real
-from typing import Any, ClassVar
+from typing import Any
 
 import numpy as np
 
+from mnist_lib import checks
+
 GradientFunction = Callable[[np.ndarray], np.ndarray]
+#: Zustand eines Optimierers für einen Parameter, z. B. {"m": …, "v": …} bei Adam
+State = dict[str, np.ndarray]
 
-#: Kurznamen der acht Optimierer in der Reihenfolge der Lektion
-OPTIMIZER_NAMES = (
-    "sgd",
-    "momentum",
-    "nesterov",
-    "adagrad",
-    "adadelta",
-    "rmsprop",
-    "adam",
-    "ftrl",
-)
-
-#: Anzeigenamen für Legenden und Tabellen
+#: Anzeigenamen für Legenden und Tabellen, in der Reihenfolge der Lektion
 DISPLAY_NAMES = {
-    "sgd": "SGD",
-    "momentum": "Momentum",
-    "nesterov": "Nesterov",
-    "adagrad": "Adagrad",
-    "adadelta": "Adadelta",
-    "rmsprop": "RMSprop",
-    "adam": "Adam",
-    "ftrl": "Ftrl",
-}
-
-#: Impulsfaktor, den ``make_optimizer`` für „momentum“ und „nesterov“ nimmt
-DEFAULT_MOMENTUM = 0.9
+    "sgd": "SGD", "momentum": "Momentum", "nesterov": "Nesterov",
+    "adagrad": "Adagrad", "adadelta": "Adadelta", "rmsprop": "RMSprop",
+    "adam": "Adam", "ftrl": "Ftrl",
+}  # fmt: skip
+OPTIMIZER_NAMES = tuple(DISPLAY_NAMES)  # die acht Kurznamen
 
 
-# ── Prüfen der Hyperparameter ────────────────────────────────────────────
+# ── Die Optimierer ──────────────────────────────────────────────────────────
 
 
-def _number(name: str, value: Any) -> float:
-    """Reelle, endliche Zahl (kein bool) → float, sonst klarer Fehler."""
-    if isinstance(value, bool) or not isinstance(value, Real):
-        raise TypeError(
-            f"{name} muss eine Zahl sein, bekommen: {value!r} "
-            f"(Typ {type(value).__name__})."
-        )
-    value = float(value)
-    if not math.isfinite(value):
-        raise ValueError(f"{name} muss eine endliche Zahl sein, bekommen: {value}.")
-    return value
-
-
-def _positive(name: str, value: Any) -> float:
-    value = _number(name, value)
-    if value <= 0:
-        raise ValueError(f"{name} muss größer als 0 sein, bekommen: {value}.")
-    return value
-
-
-def _non_negative(name: str, value: Any) -> float:
-    value = _number(name, value)
-    if value < 0:
-        raise ValueError(f"{name} darf nicht negativ sein, bekommen: {value}.")
-    return value
-
-
-def _unit_interval(name: str, value: Any) -> float:
-    """Zahl im halboffenen Intervall [0, 1)."""
-    value = _number(name, value)
-    if not 0.0 <= value < 1.0:
-        raise ValueError(
-            f"{name} muss im Bereich [0, 1) liegen (0 ≤ {name} < 1), bekommen: {value}."
-        )
-    return value
-
-
-def _learning_rate(value: Any) -> float:
-    value = _number("learning_rate (die Lernrate)", value)
-    if value <= 0:
-        raise ValueError(
-            f"Die Lernrate (learning_rate) muss größer als 0 sein, bekommen: {value}. "
-            "Eine negative Lernrate würde bergauf statt bergab gehen."
-        )
-    return value
-
-
-def _flag(name: str, value: Any) -> bool:
-    if not isinstance(value, bool | np.bool_):
-        raise TypeError(f"{name} muss True oder False sein, bekommen: {value!r}.")
-    return bool(value)
-
-
-def _as_vector(name: str, values: Any) -> np.ndarray:
-    """Parameter oder Gradienten → float64-Array; NaN und ±∞ sind Fehler."""
-    try:
-        array = np.array(values, dtype=np.float64)  # Kopie: Eingabe bleibt unberührt
-    except (TypeError, ValueError) as exc:
-        raise TypeError(f"{name} müssen Zahlen sein, bekommen: {values!r}.") from exc
-    if not np.all(np.isfinite(array)):
-        hint = ""
-        if name == "Gradienten":
-            hint = (
-                " Oft ist das Training vorher divergiert – dann hilft eine "
-                "kleinere Lernrate."
-            )
-        raise ValueError(f"Die {name} enthalten NaN oder unendliche Werte.{hint}")
-    return array
-
-
-# ── Die Optimierer ──────────────────────────────────────────────────────
-
-
-class Optimizer:
+class Optimizer(abc.ABC):
     """Gemeinsame Schnittstelle: ``step(params, grads)`` liefert neue Parameter.
 
-    Der Optimierer merkt sich seinen Zustand (etwa die gleitenden Mittelwerte
-    von Adam) zwischen den Schritten; ``reset()`` vergisst ihn. Die Parameter
-    werden nicht verändert, ``step`` gibt ein neues float64-Array zurück.
+    ``params`` ist ein Array (etwa der Punkt (w₁, w₂) einer Fehlerfläche) oder
+    eine Liste von Arrays (etwa [W⁽¹⁾, b⁽¹⁾, W⁽²⁾, …] eines Netzes), ``grads``
+    die Gradienten g in derselben Form. Je Parameter merkt sich der Optimierer
+    seinen Zustand (etwa m und v bei Adam, ab 0); ``reset()`` vergisst ihn.
+    float32 bleibt float32. Die Klassen heißen wie in ``keras.optimizers``.
     """
 
-    #: Name der passenden Klasse in ``keras.optimizers``
-    keras_class: ClassVar[str] = ""
-
     def __init__(self, learning_rate: float) -> None:
-        self.learning_rate = _learning_rate(learning_rate)
+        self.learning_rate = checks.learning_rate(learning_rate)
         self.reset()
 
     def reset(self) -> None:
-        """Zustand löschen: Schrittzähler auf 0, Akkumulatoren neu anlegen."""
+        """Zustand löschen: Schrittzähler auf 0, gleitende Mittel vergessen."""
         self.iterations = 0
-        self._state: dict[str, np.ndarray] = {}
-        self._shape: tuple[int, ...] | None = None
+        self._states: list[State] = []
+        self._shapes: list[tuple[int, ...]] = []
 
     def get_config(self) -> dict[str, Any]:
         """Die Hyperparameter mit den Namen, die auch Keras verwendet."""
-        return {"learning_rate": self.learning_rate}
+        names = inspect.signature(type(self).__init__).parameters
+        return {name: getattr(self, name) for name in names if name != "self"}
 
     def __repr__(self) -> str:
         arguments = ", ".join(f"{k}={v!r}" for k, v in self.get_config().items())
@@ -160,84 +68,63 @@ class Optimizer:
         """Das gleich eingestellte Gegenstück aus ``keras.optimizers``."""
         import keras
 
-        return getattr(keras.optimizers, self.keras_class)(
-            **{**self.get_config(), **overrides}
-        )
+        keras_class = getattr(keras.optimizers, type(self).__name__)
+        return keras_class(**{**self.get_config(), **overrides})
 
-    def step(self, params: Any, grads: Any) -> np.ndarray:
-        """Einen Schritt gehen: neue Parameter aus Parametern und Gradienten."""
-        params = _as_vector("Parameter", params)
-        grads = _as_vector("Gradienten", grads)
-        if params.shape != grads.shape:
-            raise ValueError(
-                f"Parameter (Shape {params.shape}) und Gradienten (Shape "
-                f"{grads.shape}) müssen dieselbe Shape haben."
-            )
-        if self._shape is None:
-            self._shape = params.shape
-            self._state = self._initial_state(params)
-        elif params.shape != self._shape:
-            raise ValueError(
-                f"Dieser Optimierer wurde für Parameter der Shape {self._shape} "
-                f"angelegt, bekommen: {params.shape}. Für neue Parameter erst "
-                "reset() aufrufen."
-            )
-        new_params = self._update(params, grads)
+    def step(self, params: Any, grads: Any) -> Any:
+        """Einen Schritt gehen: neue Parameter aus Parametern und Gradienten.
+
+        Ein Array ergibt ein Array, eine Liste von Arrays eine Liste.
+        """
+        params, grads, many = checks.parameters_and_gradients(params, grads)
+        if not self._states:
+            self._states = [{} for _ in params]
+            self._shapes = [w.shape for w in params]
+        checks.known_shapes(params, self._shapes)
+        new = [
+            self._update(w, g, state)
+            for w, g, state in zip(params, grads, self._states, strict=True)
+        ]
         self.iterations += 1
-        return new_params
+        return new if many else new[0]
 
-    def _initial_state(self, params: np.ndarray) -> dict[str, np.ndarray]:
-        return {}
-
-    def _update(self, w: np.ndarray, g: np.ndarray) -> np.ndarray:
-        raise NotImplementedError
+    @abc.abstractmethod
+    def _update(self, w: np.ndarray, g: np.ndarray, state: State) -> np.ndarray:
+        """Die Formel des Verfahrens für einen Parameter; ``state`` gehört zu ihm."""
 
 
 class SGD(Optimizer):
     """Gradientenabstieg, wahlweise mit Impuls (Momentum) und nach Nesterov.
 
-    Ohne Impuls: ``w ← w − η·g``. Mit Impuls ``μ``:
-    ``v ← μ·v − η·g`` und ``w ← w + v``; mit ``nesterov=True``
-    ``w ← w + μ·v − η·g`` (Keras-Formulierung). Anders als Keras verlangen wir
-    ``momentum < 1``: Mit 1 klänge der Impuls nie ab.
+    Ohne Impuls: ``w ← w − η·g``. Mit Impuls ``β`` (Keras: ``momentum``):
+    ``m ← β·m − η·g`` und ``w ← w + m``; mit ``nesterov=True``
+    ``w ← w + β·m − η·g``. Anders als Keras verlangen wir ``momentum < 1``:
+    Mit 1 klänge der Impuls nie ab.
     """
-
-    keras_class = "SGD"
 
     def __init__(
         self, learning_rate: float = 0.01, momentum: float = 0.0, nesterov: bool = False
     ) -> None:
-        self.momentum = _unit_interval("momentum", momentum)
-        self.nesterov = _flag("nesterov", nesterov)
+        self.momentum = checks.unit_interval("momentum", momentum)
+        self.nesterov = checks.flag("nesterov", nesterov)
         super().__init__(learning_rate)
 
-    def get_config(self) -> dict[str, Any]:
-        return {
-            **super().get_config(),
-            "momentum": self.momentum,
-            "nesterov": self.nesterov,
-        }
-
-    def _initial_state(self, params: np.ndarray) -> dict[str, np.ndarray]:
-        return {"velocity": np.zeros_like(params)}
-
-    def _update(self, w: np.ndarray, g: np.ndarray) -> np.ndarray:
-        lr, mu = self.learning_rate, self.momentum
-        if mu == 0:
+    def _update(self, w: np.ndarray, g: np.ndarray, state: State) -> np.ndarray:
+        lr, beta = self.learning_rate, self.momentum
+        if beta == 0:
             return w - lr * g
-        v = self._state["velocity"] = mu * self._state["velocity"] - lr * g
+        m = state["m"] = beta * state.get("m", 0) - lr * g
         if self.nesterov:
-            return w + (mu * v - lr * g)  # vorausschauend: Impuls plus Gradient
-        return w + v
+            return w + (beta * m - lr * g)  # vorausschauend: Impuls plus Gradient
+        return w + m
 
 
 class Adagrad(Optimizer):
     """Adagrad: Lernrate je Parameter, geteilt durch die Wurzel der Summe aller g².
 
-    ``a ← a + g²`` und ``w ← w − η·g / √(a + ε)``.
+    ``v ← v + g²`` (v beginnt bei ``initial_accumulator_value``) und
+    ``w ← w − η·g / √(v + ε)``.
     """
-
-    keras_class = "Adagrad"
 
     def __init__(
         self,
@@ -245,67 +132,48 @@ class Adagrad(Optimizer):
         initial_accumulator_value: float = 0.1,
         epsilon: float = 1e-7,
     ) -> None:
-        self.initial_accumulator_value = _non_negative(
+        self.initial_accumulator_value = checks.non_negative(
             "initial_accumulator_value", initial_accumulator_value
         )
-        self.epsilon = _positive("epsilon", epsilon)
+        self.epsilon = checks.positive("epsilon", epsilon)
         super().__init__(learning_rate)
 
-    def get_config(self) -> dict[str, Any]:
-        return {
-            **super().get_config(),
-            "initial_accumulator_value": self.initial_accumulator_value,
-            "epsilon": self.epsilon,
-        }
-
-    def _initial_state(self, params: np.ndarray) -> dict[str, np.ndarray]:
-        return {"accumulator": np.full_like(params, self.initial_accumulator_value)}
-
-    def _update(self, w: np.ndarray, g: np.ndarray) -> np.ndarray:
-        a = self._state["accumulator"] = self._state["accumulator"] + g**2
-        return w - self.learning_rate * g / np.sqrt(a + self.epsilon)
+    def _update(self, w: np.ndarray, g: np.ndarray, state: State) -> np.ndarray:
+        v = state["v"] = state.get("v", self.initial_accumulator_value) + g**2
+        return w - self.learning_rate * g / np.sqrt(v + self.epsilon)
 
 
 class Adadelta(Optimizer):
     """Adadelta: gleitende Mittel von g² und von den eigenen Schritten Δw².
 
-    ``E[g²] ← ρ·E[g²] + (1−ρ)·g²``,
-    ``Δw = −√(E[Δw²] + ε) / √(E[g²] + ε) · g``,
-    ``E[Δw²] ← ρ·E[Δw²] + (1−ρ)·Δw²`` und ``w ← w + η·Δw``.
+    ``v ← ρ·v + (1−ρ)·g²``, ``Δw = −√(v_Δw + ε) / √(v + ε) · g``,
+    ``v_Δw ← ρ·v_Δw + (1−ρ)·Δw²`` und ``w ← w + η·Δw``.
     """
-
-    keras_class = "Adadelta"
 
     def __init__(
         self, learning_rate: float = 0.001, rho: float = 0.95, epsilon: float = 1e-7
     ) -> None:
-        self.rho = _unit_interval("rho", rho)
-        self.epsilon = _positive("epsilon", epsilon)
+        self.rho = checks.unit_interval("rho", rho)
+        self.epsilon = checks.positive("epsilon", epsilon)
         super().__init__(learning_rate)
 
-    def get_config(self) -> dict[str, Any]:
-        return {**super().get_config(), "rho": self.rho, "epsilon": self.epsilon}
-
-    def _initial_state(self, params: np.ndarray) -> dict[str, np.ndarray]:
-        return {"grad_sq": np.zeros_like(params), "delta_sq": np.zeros_like(params)}
-
-    def _update(self, w: np.ndarray, g: np.ndarray) -> np.ndarray:
-        rho, eps, state = self.rho, self.epsilon, self._state
-        state["grad_sq"] = rho * state["grad_sq"] + (1 - rho) * g**2
-        delta = -np.sqrt(state["delta_sq"] + eps) * g / np.sqrt(state["grad_sq"] + eps)
-        state["delta_sq"] = rho * state["delta_sq"] + (1 - rho) * delta**2
+    def _update(self, w: np.ndarray, g: np.ndarray, state: State) -> np.ndarray:
+        rho, eps = self.rho, self.epsilon
+        v_delta = state.get("v_delta", np.zeros_like(g))
+        v = state["v"] = rho * state.get("v", 0) + (1 - rho) * g**2
+        delta = -np.sqrt(v_delta + eps) * g / np.sqrt(v + eps)
+        state["v_delta"] = rho * v_delta + (1 - rho) * delta**2
         return w + self.learning_rate * delta
 
 
 class RMSprop(Optimizer):
     """RMSprop: Gradient geteilt durch die Wurzel eines gleitenden Mittels von g².
 
-    ``v ← ρ·v + (1−ρ)·g²`` und ``w ← w − η·g / √(v + ε)``; mit ``centered=True``
-    wird zusätzlich das Mittel der Gradienten abgezogen, mit ``momentum > 0``
-    laufen die Schritte über einen Impuls.
+    ``v ← ρ·v + (1−ρ)·g²`` und ``w ← w − η·g / √(v + ε)`` (ε unter der Wurzel,
+    wie in Keras 3). Mit ``centered=True`` wird zusätzlich das Quadrat des
+    gleitenden Mittels m der Gradienten abgezogen, mit ``momentum > 0`` laufen
+    die Schritte über einen Impuls.
     """
-
-    keras_class = "RMSprop"
 
     def __init__(
         self,
@@ -315,42 +183,22 @@ class RMSprop(Optimizer):
         epsilon: float = 1e-7,
         centered: bool = False,
     ) -> None:
-        self.rho = _unit_interval("rho", rho)
-        self.momentum = _unit_interval("momentum", momentum)
-        self.epsilon = _positive("epsilon", epsilon)
-        self.centered = _flag("centered", centered)
+        self.rho = checks.unit_interval("rho", rho)
+        self.momentum = checks.unit_interval("momentum", momentum)
+        self.epsilon = checks.positive("epsilon", epsilon)
+        self.centered = checks.flag("centered", centered)
         super().__init__(learning_rate)
 
-    def get_config(self) -> dict[str, Any]:
-        return {
-            **super().get_config(),
-            "rho": self.rho,
-            "momentum": self.momentum,
-            "epsilon": self.epsilon,
-            "centered": self.centered,
-        }
-
-    def _initial_state(self, params: np.ndarray) -> dict[str, np.ndarray]:
-        zeros = np.zeros_like
-        return {
-            "velocity": zeros(params),
-            "momentum": zeros(params),
-            "mean": zeros(params),
-        }
-
-    def _update(self, w: np.ndarray, g: np.ndarray) -> np.ndarray:
-        rho, state = self.rho, self._state
-        state["velocity"] = rho * state["velocity"] + (1 - rho) * g**2
+    def _update(self, w: np.ndarray, g: np.ndarray, state: State) -> np.ndarray:
+        rho = self.rho
+        v = state["v"] = rho * state.get("v", 0) + (1 - rho) * g**2
         if self.centered:
-            state["mean"] = rho * state["mean"] + (1 - rho) * g
-            denominator = state["velocity"] - state["mean"] ** 2 + self.epsilon
-        else:
-            denominator = state["velocity"] + self.epsilon
-        increment = self.learning_rate * g / np.sqrt(denominator)
+            m = state["m"] = rho * state.get("m", 0) + (1 - rho) * g
+            v = v - m**2
+        step = self.learning_rate * g / np.sqrt(v + self.epsilon)
         if self.momentum > 0:
-            state["momentum"] = self.momentum * state["momentum"] + increment
-            return w - state["momentum"]
-        return w - increment
+            step = state["step"] = self.momentum * state.get("step", 0) + step
+        return w - step
 
 
 class Adam(Optimizer):
@@ -360,8 +208,6 @@ class Adam(Optimizer):
     ``α = η·√(1−β₂ᵗ)/(1−β₁ᵗ)`` und ``w ← w − α·m / (√v + ε)``.
     """
 
-    keras_class = "Adam"
-
     def __init__(
         self,
         learning_rate: float = 0.001,
@@ -370,46 +216,34 @@ class Adam(Optimizer):
         epsilon: float = 1e-7,
         amsgrad: bool = False,
     ) -> None:
-        self.beta_1 = _unit_interval("beta_1", beta_1)
-        self.beta_2 = _unit_interval("beta_2", beta_2)
-        self.epsilon = _positive("epsilon", epsilon)
-        self.amsgrad = _flag("amsgrad", amsgrad)
+        self.beta_1 = checks.unit_interval("beta_1", beta_1)
+        self.beta_2 = checks.unit_interval("beta_2", beta_2)
+        self.epsilon = checks.positive("epsilon", epsilon)
+        self.amsgrad = checks.flag("amsgrad", amsgrad)
         super().__init__(learning_rate)
 
-    def get_config(self) -> dict[str, Any]:
-        return {
-            **super().get_config(),
-            "beta_1": self.beta_1,
-            "beta_2": self.beta_2,
-            "epsilon": self.epsilon,
-            "amsgrad": self.amsgrad,
-        }
-
-    def _initial_state(self, params: np.ndarray) -> dict[str, np.ndarray]:
-        zeros = np.zeros_like
-        return {"m": zeros(params), "v": zeros(params), "v_max": zeros(params)}
-
-    def _update(self, w: np.ndarray, g: np.ndarray) -> np.ndarray:
-        state, t = self._state, self.iterations + 1
-        alpha = self.learning_rate * np.sqrt(1 - self.beta_2**t) / (1 - self.beta_1**t)
-        state["m"] = state["m"] + (g - state["m"]) * (1 - self.beta_1)
-        state["v"] = state["v"] + (g**2 - state["v"]) * (1 - self.beta_2)
-        v = state["v"]
+    def _update(self, w: np.ndarray, g: np.ndarray, state: State) -> np.ndarray:
+        t, m, v = self.iterations + 1, state.get("m", 0), state.get("v", 0)
+        # math.sqrt: eine Python-Zahl, damit float32 float32 bleibt
+        alpha = (
+            self.learning_rate * math.sqrt(1 - self.beta_2**t) / (1 - self.beta_1**t)
+        )
+        m = state["m"] = m + (g - m) * (1 - self.beta_1)
+        v = state["v"] = v + (g**2 - v) * (1 - self.beta_2)
         if self.amsgrad:  # nie kleiner werdender Nenner
-            v = state["v_max"] = np.maximum(state["v_max"], v)
-        return w - state["m"] * alpha / (np.sqrt(v) + self.epsilon)
+            v = state["v_max"] = np.maximum(state.get("v_max", 0), v)
+        return w - m * alpha / (np.sqrt(v) + self.epsilon)
 
 
 class Ftrl(Optimizer):
     """Ftrl („Follow The Regularized Leader“): Gewichte aus aufsummierten Gradienten.
 
-    ``n`` summiert g², ``z`` die Gradienten (korrigiert um ``σ·w``); die neuen
-    Gewichte werden jedes Mal aus ``z`` und ``n`` *neu berechnet*:
-    ``w = (clip(z, −λ₁, λ₁) − z) / (n^(−p)/η + 2λ₂)`` mit ``p`` =
-    ``learning_rate_power``. Ohne Regularisierung ist das ``w = −η·z / √n``.
+    ``v`` summiert g² (ab ``initial_accumulator_value``), ``z`` die Gradienten,
+    korrigiert um die Änderung der Lernrate je Parameter. Die neuen Gewichte
+    werden jedes Mal aus ``z`` und ``v`` *neu berechnet*:
+    ``w = (clip(z, −λ₁, λ₁) − z) / (v^(−p)/η + 2λ₂)`` mit ``p`` =
+    ``learning_rate_power``. Ohne Regularisierung ist das ``w = −η·z / √v``.
     """
-
-    keras_class = "Ftrl"
 
     def __init__(
         self,
@@ -421,68 +255,37 @@ class Ftrl(Optimizer):
         l2_shrinkage_regularization_strength: float = 0.0,
         beta: float = 0.0,
     ) -> None:
-        self.learning_rate_power = _number("learning_rate_power", learning_rate_power)
-        if self.learning_rate_power > 0:
-            raise ValueError(
-                "learning_rate_power darf nicht größer als 0 sein, bekommen: "
-                f"{self.learning_rate_power}."
-            )
-        self.initial_accumulator_value = _non_negative(
+        self.learning_rate_power = checks.non_positive(
+            "learning_rate_power", learning_rate_power
+        )
+        self.initial_accumulator_value = checks.non_negative(
             "initial_accumulator_value", initial_accumulator_value
         )
-        self.l1_regularization_strength = _non_negative(
+        self.l1_regularization_strength = checks.non_negative(
             "l1_regularization_strength", l1_regularization_strength
         )
-        self.l2_regularization_strength = _non_negative(
+        self.l2_regularization_strength = checks.non_negative(
             "l2_regularization_strength", l2_regularization_strength
         )
-        self.l2_shrinkage_regularization_strength = _non_negative(
+        self.l2_shrinkage_regularization_strength = checks.non_negative(
             "l2_shrinkage_regularization_strength", l2_shrinkage_regularization_strength
         )
-        self.beta = _non_negative("beta", beta)
+        self.beta = checks.non_negative("beta", beta)
         super().__init__(learning_rate)
 
-    def get_config(self) -> dict[str, Any]:
-        return {
-            **super().get_config(),
-            "learning_rate_power": self.learning_rate_power,
-            "initial_accumulator_value": self.initial_accumulator_value,
-            "l1_regularization_strength": self.l1_regularization_strength,
-            "l2_regularization_strength": self.l2_regularization_strength,
-            "l2_shrinkage_regularization_strength": (
-                self.l2_shrinkage_regularization_strength
-            ),
-            "beta": self.beta,
-        }
-
-    def _initial_state(self, params: np.ndarray) -> dict[str, np.ndarray]:
-        return {
-            "accumulator": np.full_like(params, self.initial_accumulator_value),
-            "linear": np.zeros_like(params),
-        }
-
-    def _update(self, w: np.ndarray, g: np.ndarray) -> np.ndarray:
-        lr, power, state = self.learning_rate, -self.learning_rate_power, self._state
+    def _update(self, w: np.ndarray, g: np.ndarray, state: State) -> np.ndarray:
+        lr, power = self.learning_rate, -self.learning_rate_power
         l1 = self.l1_regularization_strength
         l2 = self.l2_regularization_strength + self.beta / (2.0 * lr)
         grad = g + 2 * self.l2_shrinkage_regularization_strength * w
-        old, new = state["accumulator"], state["accumulator"] + g**2
-        state["linear"] = state["linear"] + grad - (new**power - old**power) / lr * w
-        quadratic = new**power / lr + 2 * l2
-        linear = state["linear"]
-        state["accumulator"] = new
-        return (np.clip(linear, -l1, l1) - linear) / quadratic
+        old = state.get("v", self.initial_accumulator_value)
+        new = state["v"] = old + g**2
+        z = state["z"] = state.get("z", 0) + grad - (new**power - old**power) / lr * w
+        return (np.clip(z, -l1, l1) - z) / (new**power / lr + 2 * l2)
 
 
-_CLASSES: dict[str, type[Optimizer]] = {
-    "sgd": SGD,
-    "momentum": SGD,
-    "nesterov": SGD,
-    "adagrad": Adagrad,
-    "adadelta": Adadelta,
-    "rmsprop": RMSprop,
-    "adam": Adam,
-    "ftrl": Ftrl,
+_CLASSES = {
+    c.__name__.lower(): c for c in (SGD, Adagrad, Adadelta, RMSprop, Adam, Ftrl)
 }
 
 
@@ -492,33 +295,15 @@ def make_optimizer(name: str, **kwargs: Any) -> Optimizer:
     „momentum“ und „nesterov“ sind ``SGD`` mit ``momentum=0.9`` (änderbar);
     „nesterov“ setzt zusätzlich ``nesterov=True``.
     """
-    key = str(name).lower()
-    if key not in _CLASSES:
-        raise ValueError(
-            f"Unbekannter Optimierer {name!r}; bekannt sind: "
-            f"{', '.join(OPTIMIZER_NAMES)}."
-        )
+    key = checks.choice("Optimierer", str(name).lower(), OPTIMIZER_NAMES)
     if key in ("momentum", "nesterov"):
-        kwargs.setdefault("momentum", DEFAULT_MOMENTUM)
+        kwargs.setdefault("momentum", 0.9)
         kwargs["nesterov"] = key == "nesterov"
+        key = "sgd"
     return _CLASSES[key](**kwargs)
 
 
 # ── Bahnen auf einer Fläche ─────────────────────────────────────────────
-
-
-def _check_start_and_steps(start: Any, steps: Any) -> np.ndarray:
-    point = _as_vector("Startwerte", start)
-    if point.ndim != 1 or point.size == 0:
-        raise ValueError(
-            f"Der Startpunkt muss ein Vektor sein (Shape (n,)), bekommen: "
-            f"Shape {point.shape}."
-        )
-    if isinstance(steps, bool) or not isinstance(steps, int | np.integer):
-        raise TypeError(f"steps muss eine ganze Zahl sein, bekommen: {steps!r}.")
-    if steps < 0:
-        raise ValueError(f"steps darf nicht negativ sein, bekommen: {steps}.")
-    return point
 
 
 def run_trajectory(
@@ -526,15 +311,15 @@ def run_trajectory(
 ) -> np.ndarray:
     """Den Weg eines Optimierers: Shape ``(steps + 1, n)``, Zeile 0 ist der Start.
 
-    ``gradient(point)`` liefert den Gradienten der Verlustfunktion an der Stelle
-    ``point``. Der Optimierer wird vorher zurückgesetzt. Läuft der Weg davon
-    (Gradient oder Punkt unendlich bzw. NaN), gibt es einen ``ValueError`` mit
-    der Nummer des Schritts.
+    ``gradient(point)`` ist der Gradient der Verlustfunktion an ``point``. Der
+    Optimierer wird vorher zurückgesetzt. Läuft der Weg davon (NaN oder ±∞), gibt
+    es einen ``ValueError`` mit der Nummer des Schritts.
     """
-    point = _check_start_and_steps(start, steps)
+    point = checks.start_point(start)
+    steps = checks.count("steps", steps, minimum=0)
     optimizer.reset()
     points = [point]
-    for number in range(1, int(steps) + 1):
+    for number in range(1, steps + 1):
         # Überläufe melden wir unten selbst, verständlicher als NumPys Warnung.
         with np.errstate(over="ignore", invalid="ignore"):
             grad = np.asarray(gradient(point), dtype=np.float64)
@@ -556,14 +341,14 @@ def keras_trajectory(
 ) -> np.ndarray:
     """Derselbe Weg, gerechnet von ``keras.optimizers`` – zum Vergleich.
 
-    Die Parameter liegen in einer float64-Variablen. Python-Zahlen würde
-    TensorFlow beim Umwandeln erst auf float32 runden; deshalb bekommt Keras alle
-    Hyperparameter als ``np.float64`` und die Lernrate als Funktion (sonst legt
-    Keras für sie eine float32-Variable an).
+    Alles in float64: TensorFlow würde Python-Zahlen auf float32 runden; darum
+    bekommt Keras die Hyperparameter als ``np.float64`` und die Lernrate als
+    Funktion (sonst legt Keras für sie eine float32-Variable an).
     """
     import keras
 
-    point = _check_start_and_steps(start, steps)
+    point = checks.start_point(start)
+    steps = checks.count("steps", steps, minimum=0)
     exact = {
         key: np.float64(value)
         for key, value in optimizer.get_config().items()
@@ -573,8 +358,8 @@ def keras_trajectory(
     twin = optimizer.to_keras(**exact, learning_rate=lambda: learning_rate)
     variable = keras.Variable(point, dtype="float64", name="parameter")
     points = [point]
-    for _ in range(int(steps)):
-        grad = _as_vector("Gradienten", gradient(points[-1]))
+    for _ in range(steps):
+        grad = np.asarray(gradient(points[-1]), dtype=np.float64)
         twin.apply_gradients([(keras.ops.convert_to_tensor(grad), variable)])
         points.append(np.array(variable.numpy(), dtype=np.float64))
     return np.stack(points)
@@ -587,9 +372,8 @@ def keras_trajectory(
 class Surface:
     """Eine Verlustfunktion zweier Parameter, mit Gradient und Zeichenbereich.
 
-    ``loss(x, y)`` rechnet elementweise auf Arrays (für Höhenlinien),
-    ``gradient(point)`` gibt für einen Punkt ``[x, y]`` den Gradienten zurück.
-    """
+    ``loss(x, y)`` rechnet elementweise (für Höhenlinien), ``gradient(point)``
+    gibt den Gradienten an einem Punkt ``[x, y]``."""
 
     title: str
     loss: Callable[[np.ndarray, np.ndarray], np.ndarray]
@@ -616,7 +400,7 @@ def rosenbrock(x: Any, y: Any, a: float = 1.0, b: float = 100.0) -> np.ndarray:
 
 def rosenbrock_gradient(point: Any, a: float = 1.0, b: float = 100.0) -> np.ndarray:
     """Gradient der Rosenbrock-Funktion an ``[x, y]``."""
-    x, y = _as_vector("Parameter", point)
+    x, y = checks.float_array(point, "point").astype(np.float64)
     return np.array([-2 * (a - x) - 4 * b * x * (y - x**2), 2 * b * (y - x**2)])
 
 
@@ -636,19 +420,16 @@ def rosenbrock_surface() -> Surface:
     )
 
 
-#: Merkmale für die Diabetes-Fläche: Gesamtcholesterin und LDL
+#: Features für die Diabetes-Fläche: Gesamtcholesterin und LDL
 DIABETES_FEATURES = ("s1", "s2")
 
 
 def diabetes_surface() -> Surface:
-    """Mittlerer quadratischer Fehler eines linearen Neurons auf echten Daten.
+    """MSE eines linearen Neurons ``ŷ = w₁·s1 + w₂·s2 + b`` auf echten Daten.
 
-    Daten: der Diabetes-Datensatz aus scikit-learn (442 Samples). Das Neuron
-    sagt den standardisierten Krankheitsverlauf aus zwei standardisierten
-    Merkmalen voraus: ``ŷ = w₁·s1 + w₂·s2 + b``. Weil Merkmale und Label den
-    Mittelwert 0 haben, ist ``b = 0`` schon optimal; die Fläche hängt nur von
-    ``(w₁, w₂)`` ab. Die Merkmale sind stark korreliert (r ≈ 0,9) – deshalb ist
-    das Tal lang und schmal.
+    Diabetes-Datensatz aus scikit-learn (442 Samples), Features und Label
+    standardisiert: Dann ist ``b = 0`` optimal, die Fläche hängt nur von (w₁, w₂)
+    ab. Die Features sind stark korreliert (r ≈ 0,9): Das Tal ist lang und schmal.
     """
     from sklearn.datasets import load_diabetes
 
@@ -670,7 +451,7 @@ def diabetes_surface() -> Surface:
         return t2 - 2 * (r[0] * w1 + r[1] * w2) + quadratic
 
     def gradient(point: Any) -> np.ndarray:
-        w = _as_vector("Parameter", point)
+        w = checks.float_array(point, "point").astype(np.float64)
         return 2 * (c @ w - r)
 
     return Surface(

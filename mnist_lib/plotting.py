@@ -1,8 +1,17 @@
-"""Abbildungen der Lektionen: Lernkurven und Ziffern."""
+"""Abbildungen der Lektionen, die Matplotlib nicht in einer Zeile zeichnet.
+
+Aktivierungsfunktionen mit ihren Ableitungen, Fehlerflächen mit den Wegen von
+Optimierern, ein kleines Netz mit seinen Gewichten – und ``figure_html``, das
+eine Abbildung als ``<img>`` in eine Seite bringt. Die Eingaben prüft
+:mod:`mnist_lib.checks`.
+"""
 
 from __future__ import annotations
 
+import base64
+import io
 from collections.abc import Mapping, Sequence
+from html import escape
 from typing import Any
 
 import matplotlib.pyplot as plt
@@ -10,116 +19,14 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from mnist_lib.data import IMAGE_SHAPE, MnistDataError
-
-
-def _history_dict(history: Any) -> Mapping[str, Sequence[float]]:
-    """``keras.callbacks.History`` oder ein Dict → Dict der Messreihen."""
-    values = getattr(history, "history", history)
-    if not isinstance(values, Mapping):
-        raise TypeError(
-            "Erwartet wird das Ergebnis von model.fit(...) (ein History-Objekt) "
-            f"oder ein Dict, bekommen: {type(history).__name__}."
-        )
-    return values
-
-
-def plot_history(history: Any, metric: str = "accuracy") -> Figure:
-    """Trainings- und Validierungsgenauigkeit sowie -verlust über die Epochen.
-
-    Punkte: Training, Linie: Validierung (wie im Quellmaterial).
-    """
-    values = _history_dict(history)
-    if metric not in values and metric == "accuracy" and "acc" in values:
-        metric = "acc"  # Verlauf aus Keras 2
-    needed = [metric, f"val_{metric}", "loss", "val_loss"]
-    missing = [key for key in needed if key not in values]
-    if missing:
-        hint = ""
-        if any(key.startswith("val_") for key in missing):
-            hint = (
-                " Validierungswerte gibt es nur, wenn fit() validation_data=… oder "
-                "validation_split=… bekommt."
-            )
-        raise KeyError(
-            f"Im Trainingsverlauf fehlen {missing}; vorhanden sind "
-            f"{sorted(values)}.{hint}"
-        )
-    epochs = np.arange(1, len(values["loss"]) + 1)
-    fig, (ax_acc, ax_loss) = plt.subplots(1, 2, figsize=(10, 4), layout="constrained")
-    panels = (
-        (ax_acc, metric, "Genauigkeit", "Trainings- und Validierungsgenauigkeit"),
-        (ax_loss, "loss", "Verlust", "Trainings- und Validierungsverlust"),
-    )
-    for ax, key, ylabel, title in panels:
-        ax.plot(epochs, values[key], "bo", label="Training")
-        ax.plot(epochs, values[f"val_{key}"], "b", label="Validierung")
-        ax.set_title(title)
-        ax.set_xlabel("Epoche")
-        ax.set_ylabel(ylabel)
-        ax.legend()
-    return fig
-
-
-def _as_image(image: np.ndarray) -> np.ndarray:
-    image = np.asarray(image)
-    if image.shape == (IMAGE_SHAPE[0] * IMAGE_SHAPE[1],):
-        image = image.reshape(IMAGE_SHAPE)
-    if image.shape != IMAGE_SHAPE:
-        raise MnistDataError(
-            f"Eine Ziffer muss die Shape (28, 28) oder (784,) haben, "
-            f"bekommen: {image.shape}."
-        )
-    if not np.issubdtype(image.dtype, np.number) or np.isnan(image).any():
-        raise MnistDataError("Eine Ziffer muss aus Zahlen ohne NaN bestehen.")
-    return image
-
-
-def show_digit(
-    image: np.ndarray, title: str | None = None, ax: Axes | None = None
-) -> Axes:
-    """Eine Ziffer als Graustufenbild zeigen (dunkel = hoher Grauwert)."""
-    image = _as_image(image)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(3, 3), layout="constrained")
-    ax.imshow(image, cmap="Greys")
-    ax.set_xticks([])
-    ax.set_yticks([])
-    if title:
-        ax.set_title(title)
-    return ax
-
-
-def show_digits(
-    images: np.ndarray,
-    labels: Sequence[int] | np.ndarray,
-    predictions: Sequence[int] | np.ndarray | None = None,
-    ncols: int = 8,
-) -> Figure:
-    """Mehrere Ziffern im Raster, betitelt mit Label (und Vorhersage)."""
-    images = np.asarray(images)
-    if len(images) != len(labels) or (
-        predictions is not None and len(predictions) != len(images)
-    ):
-        raise MnistDataError(
-            "Bilder, Labels und Vorhersagen müssen gleich viele Einträge haben."
-        )
-    if len(images) == 0:
-        raise MnistDataError("Es gibt keine Ziffern zum Anzeigen.")
-    ncols = max(1, min(ncols, len(images)))
-    nrows = -(-len(images) // ncols)
-    fig, axes = plt.subplots(
-        nrows, ncols, figsize=(1.4 * ncols, 1.6 * nrows), layout="constrained"
-    )
-    for i, ax in enumerate(np.atleast_1d(axes).ravel()):
-        if i >= len(images):
-            ax.axis("off")
-            continue
-        title = f"Label {labels[i]}"
-        if predictions is not None:
-            title += f"\nNetz: {predictions[i]}"
-        show_digit(images[i], title=title, ax=ax)
-    return fig
+from mnist_lib import checks
+from mnist_lib.activations import (
+    ELEMENTWISE,
+    log_softmax,
+    log_softmax_jacobian,
+    softmax,
+    softmax_jacobian,
+)
 
 
 def figure_html(fig: Figure, alt: str, fmt: str = "svg") -> str:
@@ -127,20 +34,15 @@ def figure_html(fig: Figure, alt: str, fmt: str = "svg") -> str:
 
     Für Seiten, deren Codeblöcke beim Bauen laufen (markdown-exec): Das Bild
     entsteht aus dem Code und braucht keine Datei und keinen fremden Server.
+    Die Abbildung wird danach geschlossen.
     """
-    import base64
-    import io
-    from html import escape
-
-    if not alt or not alt.strip():
-        raise ValueError("Jede Abbildung braucht einen Alternativtext (alt).")
-    mime = {"svg": "image/svg+xml", "png": "image/png"}.get(fmt)
-    if mime is None:
-        raise ValueError(f"Format {fmt!r} wird nicht unterstützt; erlaubt: svg, png.")
+    checks.alt_text(alt)
+    mime = {"svg": "image/svg+xml", "png": "image/png"}
+    mime = mime[checks.choice("Das Bildformat", fmt, tuple(mime))]
     buffer = io.BytesIO()
-    fig.savefig(
-        buffer, format=fmt, dpi=110, metadata={"Date": None} if fmt == "svg" else None
-    )
+    # kein Erstellungsdatum im SVG
+    metadata = {"Date": None} if fmt == "svg" else None
+    fig.savefig(buffer, format=fmt, dpi=110, metadata=metadata)
     plt.close(fig)
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     return (
@@ -148,55 +50,62 @@ def figure_html(fig: Figure, alt: str, fmt: str = "svg") -> str:
     )
 
 
-def plot_activations(
-    names: Sequence[str] | None = None, ncols: int = 5, num: int = 401
-) -> Figure:
-    """Aktivierungsfunktionen und ihre Ableitungen, je Funktion ein kleines Achsenpaar.
+# ── Aktivierungsfunktionen ──────────────────────────────────────────────────
 
-    Durchgezogen: die Funktion, gestrichelt: ihre Ableitung. Softmax und
-    Log-Softmax brauchen einen Vektor; gezeigt wird die erste Komponente für die
-    Eingabe [x, 0] (zwei Klassen), siehe ``mnist_lib.activations.activation_curve``.
+#: Deutsche Titel der Aktivierungsfunktionen, in der Reihenfolge der Lektion
+_TITLES = {
+    "step": "Schwellenwertfunktion",
+    "sigmoid": "Sigmoid",
+    "tanh": "Tangens hyperbolicus",
+    "relu": "ReLU",
+    "relu6": "ReLU6",
+    "elu": "ELU",
+    "softplus": "Softplus",
+    "softsign": "Softsign",
+    "softmax": "Softmax",
+    "log_softmax": "Log-Softmax",
+}
+
+
+def _activation_curve(name: str, u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Werte und Ableitung einer Aktivierungsfunktion über den Werten ``u``.
+
+    Softmax und Log-Softmax brauchen einen Vektor: Wir nehmen für jedes u die
+    Eingabe [u, 0] (zwei Klassen) und zeigen die erste Komponente und ihre
+    Ableitung nach u, das Diagonalelement der Jacobi-Matrix. Bei der Softmax
+    ist das genau die Sigmoid: softmax([u, 0])_0 = σ(u).
     """
-    from mnist_lib.activations import ACTIVATION_NAMES, GERMAN_NAMES, activation_curve
+    if name in ELEMENTWISE:
+        function, derivative = ELEMENTWISE[name]
+        return function(u), derivative(u)
+    pairs = np.stack([u, np.zeros_like(u)], axis=-1)
+    if name == "softmax":
+        return softmax(pairs)[:, 0], softmax_jacobian(pairs)[:, 0, 0]
+    return log_softmax(pairs)[:, 0], log_softmax_jacobian(pairs)[:, 0, 0]
 
-    names = list(ACTIVATION_NAMES if names is None else names)
-    if not names:
-        raise ValueError(
-            "Es braucht mindestens eine Aktivierungsfunktion zum Zeichnen."
-        )
-    unknown = [name for name in names if name not in ACTIVATION_NAMES]
-    if unknown:
-        raise ValueError(
-            f"Unbekannte Aktivierungsfunktion(en) {unknown}; bekannt sind: "
-            f"{', '.join(ACTIVATION_NAMES)}."
-        )
-    ranges = {"relu6": (-3.0, 9.0)}  # der Deckel bei 6 soll zu sehen sein
-    ncols = max(1, min(ncols, len(names)))
-    nrows = -(-len(names) // ncols)
-    fig, axes = plt.subplots(
-        nrows,
-        ncols,
-        figsize=(2.6 * ncols, 2.4 * nrows),
-        layout="constrained",
-        squeeze=False,
-    )
-    for ax, name in zip(axes.ravel(), names, strict=False):
-        x = np.linspace(*ranges.get(name, (-5.0, 5.0)), num)
-        values, derivative = activation_curve(name, x)
-        ax.plot(x, values, color="C0", label="Funktion")
-        ax.plot(x, derivative, color="C1", linestyle="--", label="Ableitung")
+
+def plot_activations() -> Figure:
+    """Alle Aktivierungsfunktionen der Lektion mit Ableitung, je Funktion eine Achse.
+
+    Durchgezogen: die Funktion f(u), gestrichelt: ihre Ableitung f'(u).
+    Softmax und Log-Softmax zeigen die erste Komponente für die Eingabe [u, 0].
+    """
+    fig, axes = plt.subplots(2, 5, figsize=(13, 4.8), layout="constrained")
+    for ax, (name, title) in zip(axes.flat, _TITLES.items(), strict=True):
+        # ReLU6 weiter nach rechts, damit der Deckel bei 6 zu sehen ist
+        u = np.linspace(-3.0, 9.0, 401) if name == "relu6" else np.linspace(-5, 5, 401)
+        values, derivative = _activation_curve(name, u)
+        ax.plot(u, values, color="C0", label="Funktion")
+        ax.plot(u, derivative, color="C1", linestyle="--", label="Ableitung")
         ax.axhline(0, color="0.7", linewidth=0.8, zorder=0)
         ax.axvline(0, color="0.7", linewidth=0.8, zorder=0)
-        ax.set_title(GERMAN_NAMES[name])
-        vector_input = name in ("softmax", "log_softmax")
-        ax.set_xlabel("x  (Eingabe [x, 0])" if vector_input else "x")
-    for ax in axes.ravel()[len(names) :]:
-        ax.set_visible(False)
-    axes.ravel()[0].legend(loc="upper left", fontsize="small")
+        ax.set_title(title)
+        ax.set_xlabel("u" if name in ELEMENTWISE else "u  (Eingabe [u, 0])")
+    axes.flat[0].legend(loc="upper left", fontsize="small")
     return fig
 
 
-# ── Optimierer: Fehlerflächen, Bahnen, Validierungskurven ───────────────
+# ── Optimierer: Fehlerflächen und Wege ──────────────────────────────────────
 
 #: Markierungen der Bahnen: Farbe allein reicht nicht (Farbsehschwäche)
 _PATH_MARKERS = ("o", "s", "^", "v", "D", "P", "X", "*")
@@ -210,18 +119,13 @@ def _surface_grid(surface: Any, num: int = 100) -> tuple[np.ndarray, ...]:
     return grid_x, grid_y, surface.loss(grid_x, grid_y)
 
 
-def _first_outside(
-    path: np.ndarray, xlim: Sequence[float], ylim: Sequence[float]
-) -> int | None:
-    """Index des ersten Punkts außerhalb des Ausschnitts (oder ``None``)."""
-    inside = (
-        np.isfinite(path).all(axis=1)
-        & (path[:, 0] >= xlim[0])
-        & (path[:, 0] <= xlim[1])
-        & (path[:, 1] >= ylim[0])
-        & (path[:, 1] <= ylim[1])
-    )
-    outside = np.flatnonzero(~inside)
+def _first_outside(path: np.ndarray, surface: Any) -> int | None:
+    """Index des ersten Punkts außerhalb des Ausschnitts (oder ``None``).
+
+    NaN und ±∞ liegen nie innerhalb: Jeder Vergleich mit NaN ist falsch.
+    """
+    low, high = (surface.xlim[0], surface.ylim[0]), (surface.xlim[1], surface.ylim[1])
+    outside = np.flatnonzero(~((path >= low) & (path <= high)).all(axis=1))
     return int(outside[0]) if outside.size else None
 
 
@@ -255,17 +159,7 @@ def plot_optimizer_paths(
     nennt dann den Schritt, ab dem er draußen ist. Große Symbole markieren den
     letzten Punkt jedes Wegs, kleine jeden zehnten Teil des Wegs.
     """
-    if not paths:
-        raise ValueError("Es braucht mindestens einen Weg zum Zeichnen.")
-    checked = {}
-    for name, path in paths.items():
-        path = np.asarray(path, dtype=float)
-        if path.ndim != 2 or path.shape[1] != 2 or len(path) == 0:
-            raise ValueError(
-                f"Der Weg „{name}“ muss die Shape (Schritte + 1, 2) haben, "
-                f"bekommen: {path.shape}."
-            )
-        checked[name] = path
+    checked = checks.optimizer_paths(paths)
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 6), layout="constrained")
     grid_x, grid_y, values = _surface_grid(surface)
@@ -278,29 +172,24 @@ def plot_optimizer_paths(
     ax.contour(
         grid_x, grid_y, values, levels=contour_levels, colors="0.6", linewidths=0.7
     )
-    ax.plot(
-        *surface.minimum,
-        marker="*",
-        color="gold",
-        markeredgecolor="black",
-        markersize=16,
-        linestyle="none",
-        label="Minimum",
-        zorder=5,
-    )
     start = next(iter(checked.values()))[0]
-    ax.plot(
-        *start,
-        marker="o",
-        color="black",
-        markersize=8,
-        linestyle="none",
-        label="Start",
-        zorder=5,
-    )
+    for point, marker, color, size, label in (
+        (surface.minimum, "*", "gold", 16, "Minimum"),
+        (start, "o", "black", 8, "Start"),
+    ):
+        ax.plot(
+            *point,
+            marker=marker,
+            color=color,
+            markeredgecolor="black",
+            markersize=size,
+            linestyle="none",
+            label=label,
+            zorder=5,
+        )
     tolerance = 0.002 * max(np.ptp(surface.xlim), np.ptp(surface.ylim))
     for i, (name, path) in enumerate(checked.items()):
-        leaves = _first_outside(path, surface.xlim, surface.ylim)
+        leaves = _first_outside(path, surface)
         label = name
         if leaves is not None:
             label += f" (ab Schritt {leaves} außerhalb)"
@@ -330,11 +219,8 @@ def plot_optimizer_paths(
             linestyle="none",
             zorder=4,
         )
-    ax.set_xlim(surface.xlim)
-    ax.set_ylim(surface.ylim)
-    ax.set_xlabel(surface.xlabel)
-    ax.set_ylabel(surface.ylabel)
-    ax.set_title(surface.title if title is None else title)
+    ax.set(xlim=surface.xlim, ylim=surface.ylim, xlabel=surface.xlabel)
+    ax.set(ylabel=surface.ylabel, title=surface.title if title is None else title)
     return ax.figure
 
 
@@ -368,38 +254,6 @@ def plot_surface_3d(
     return ax.figure
 
 
-def plot_validation_curves(histories: Mapping[str, Any]) -> Figure:
-    """Validierungsgenauigkeit und -verlust mehrerer Trainingsläufe in einer Abbildung.
-
-    ``histories`` ordnet jedem Namen (etwa dem Optimierer) das Ergebnis von
-    ``model.fit(..., validation_split=…)`` oder dessen ``history``-Dict zu.
-    """
-    if not histories:
-        raise ValueError("Es braucht mindestens einen Trainingsverlauf.")
-    fig, (ax_acc, ax_loss) = plt.subplots(1, 2, figsize=(11, 4.2), layout="constrained")
-    for i, (name, history) in enumerate(histories.items()):
-        values = _history_dict(history)
-        missing = [k for k in ("val_accuracy", "val_loss") if k not in values]
-        if missing:
-            raise KeyError(
-                f"Im Verlauf „{name}“ fehlen {missing}. Validierungswerte gibt es "
-                "nur, wenn fit() validation_data=… oder validation_split=… bekommt."
-            )
-        epochs = np.arange(1, len(values["val_loss"]) + 1)
-        style = {"color": f"C{i % 10}", "marker": _PATH_MARKERS[i % 8], "label": name}
-        ax_acc.plot(epochs, values["val_accuracy"], **style)
-        ax_loss.plot(epochs, values["val_loss"], **style)
-    ax_acc.set_title("Validierungsgenauigkeit")
-    ax_acc.set_ylabel("Genauigkeit")
-    ax_loss.set_title("Validierungsverlust")
-    ax_loss.set_ylabel("Verlust")
-    for ax in (ax_acc, ax_loss):
-        ax.set_xlabel("Epoche")
-        ax.xaxis.get_major_locator().set_params(integer=True)
-    ax_loss.legend(loc="center left", bbox_to_anchor=(1.02, 0.5))
-    return fig
-
-
 def plot_network(
     weights: Sequence[np.ndarray],
     node_labels: Sequence[Sequence[str]],
@@ -413,27 +267,7 @@ def plot_network(
     Text pro Neuron (z. B. Name und Wert), ``layer_names`` pro Schicht eine
     Überschrift. Gedacht für Netze mit wenigen Neuronen zum Nachrechnen.
     """
-    matrices = [np.asarray(w, dtype=float) for w in weights]
-    if not matrices:
-        raise ValueError("Es braucht mindestens eine Gewichtsmatrix.")
-    sizes = [matrices[0].shape[1] if matrices[0].ndim == 2 else -1]
-    for i, w in enumerate(matrices):
-        if w.ndim != 2 or w.shape[1] != sizes[-1]:
-            raise ValueError(
-                f"Gewichtsmatrix {i} hat die Shape {w.shape}; erwartet ist "
-                f"(Neuronen danach, {sizes[-1]}), passend zur Schicht davor."
-            )
-        if not np.isfinite(w).all():
-            raise ValueError(f"Gewichtsmatrix {i} enthält NaN oder unendliche Werte.")
-        sizes.append(w.shape[0])
-    if len(node_labels) != len(sizes) or any(
-        len(labels) != size for labels, size in zip(node_labels, sizes, strict=False)
-    ):
-        raise ValueError(
-            f"node_labels braucht pro Schicht einen Text pro Neuron: {sizes}."
-        )
-    if layer_names is not None and len(layer_names) != len(sizes):
-        raise ValueError(f"layer_names braucht {len(sizes)} Einträge.")
+    matrices, sizes = checks.network_drawing(weights, node_labels, layer_names)
 
     def position(layer: int, index: int) -> tuple[float, float]:
         # Schichten von links nach rechts, Neuronen von oben nach unten

@@ -1,4 +1,4 @@
-"""Offline-Ersatz für keras.datasets: greift in jeder Import-Reihenfolge, sagt es."""
+"""Ersatz in keras.datasets: greift in jeder Import-Reihenfolge, Start bleibt leicht."""
 
 from __future__ import annotations
 
@@ -16,6 +16,17 @@ print(x_train.shape, x_test.shape)
 """
 
 
+def run(program: str, cwd) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=cwd,
+        env=offline_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
 @pytest.mark.parametrize(
     "imports",
     [
@@ -25,57 +36,39 @@ print(x_train.shape, x_test.shape)
     ],
 )
 def test_plain_keras_loader_gets_the_offline_digits(imports: str, tmp_path) -> None:
-    proc = subprocess.run(
-        [sys.executable, "-c", PROGRAM.format(imports=imports)],
-        cwd=tmp_path,
-        env=offline_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    proc = run(PROGRAM.format(imports=imports), tmp_path)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip() == "(4000, 28, 28) (1000, 28, 28)"
     assert "Datenquelle: Offline-Teilmenge" in proc.stderr
 
 
-def test_unsupported_arguments_get_a_german_error() -> None:
-    import keras
-
-    import mnist_lib  # noqa: F401 – schaltet den Ersatz ein
-
-    with pytest.raises(TypeError, match="kennt maxlen nicht"):
-        keras.datasets.imdb.load_data(num_words=100, maxlen=50)
-
-
-def test_corrupt_cache_file_is_not_used_and_the_reader_is_told(tmp_path) -> None:
-    """Kaputte Datei im Keras-Cache, kein Netz, kein Schalter: Ersatz mit Hinweis.
-
-    Keras erkennt die Datei an der Prüfsumme und will neu laden; ohne Netz
-    scheitert das, und der Aufruf sagt, welche Daten er stattdessen liefert.
-    """
-    (tmp_path / "datasets").mkdir()
-    (tmp_path / "datasets" / "mnist.npz").write_bytes(b"kein npz")
-    env = {**offline_env(), "MNIST_LIB_OFFLINE": "0", "KERAS_HOME": str(tmp_path)}
-    proc = subprocess.run(
-        [sys.executable, "-c", PROGRAM.format(imports="import keras")],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
+def test_python_starts_without_loading_numpy_or_keras(tmp_path) -> None:
+    """Die .pth-Datei läuft bei jedem Start von Python; sie lädt nur wenig."""
+    program = (
+        "import sys\n"
+        "from mnist_lib.keras_offline import _DatasetFinder\n"
+        "assert any(isinstance(f, _DatasetFinder) for f in sys.meta_path)\n"
+        "print(sorted({'numpy', 'keras', 'mnist_lib.data'} & set(sys.modules)))"
     )
+    proc = run(program, tmp_path)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    assert "(4000, 28, 28)" in proc.stdout
-    assert "Download nicht möglich" in proc.stderr
+    assert proc.stdout.strip() == "[]"
 
 
-def test_other_loader_errors_get_a_german_message(monkeypatch) -> None:
-    from mnist_lib.data import MnistCacheError
-    from mnist_lib.keras_offline import _with_fallback
+def test_install_replaces_loaders_keras_has_already_loaded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Etwa in einem Notebook, in dem Keras vor der Installation geladen wurde."""
+    import keras
+    import keras.src.datasets.imdb
 
-    def unreadable() -> None:
-        raise ValueError("Datei ist kein npz")
+    from mnist_lib import keras_offline
 
-    monkeypatch.setenv("MNIST_LIB_OFFLINE", "0")
-    with pytest.raises(MnistCacheError, match="Keras kann den Datensatz mnist nicht"):
-        _with_fallback("mnist", unreadable)()
+    modules = [keras.datasets.imdb, keras.src.datasets.imdb]
+    for module in modules:  # so, als hätte niemand den Ersatz eingehängt
+        monkeypatch.setattr(module, "load_data", module.load_data.__wrapped__)
+    keras_offline.install()
+    assert all(module.load_data.nnv_offline for module in modules)
+    monkeypatch.setenv("MNIST_LIB_OFFLINE", "1")
+    (x_train, _), _ = keras.datasets.imdb.load_data(num_words=100)
+    assert max(max(seq) for seq in x_train) == 99

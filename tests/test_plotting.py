@@ -1,20 +1,34 @@
-"""mnist_lib.plotting: Lernkurven und Ziffernbilder."""
+"""mnist_lib.plotting: Aktivierungskurven und Abbildungen als <img>.
+
+Die Abbildungen der Optimierer und das Zeichnen des kleinen Netzes prüfen
+tests/test_optimizers.py und tests/test_numpy_net.py; hier stehen die übrigen
+Fehlermeldungen von plot_network.
+"""
 
 from __future__ import annotations
+
+import base64
+import re
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from mnist_lib.data import MnistDataError, load_mnist
-from mnist_lib.plotting import figure_html, plot_history, show_digit, show_digits
+from mnist_lib import activations as act
+from mnist_lib.plotting import figure_html, plot_activations, plot_network
 
-HISTORY = {
-    "accuracy": [0.5, 0.7, 0.8],
-    "val_accuracy": [0.45, 0.65, 0.7],
-    "loss": [1.5, 0.9, 0.6],
-    "val_loss": [1.6, 1.0, 0.8],
-}
+TITLES = [
+    "Schwellenwertfunktion",
+    "Sigmoid",
+    "Tangens hyperbolicus",
+    "ReLU",
+    "ReLU6",
+    "ELU",
+    "Softplus",
+    "Softsign",
+    "Softmax",
+    "Log-Softmax",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -23,71 +37,68 @@ def _close_figures():
     plt.close("all")
 
 
-def test_plot_history_titles_and_data() -> None:
-    fig = plot_history(HISTORY)
-    acc_ax, loss_ax = fig.axes
-    assert acc_ax.get_title() == "Trainings- und Validierungsgenauigkeit"
-    assert loss_ax.get_title() == "Trainings- und Validierungsverlust"
-    assert acc_ax.get_xlabel() == "Epoche"
-    train, val = acc_ax.get_lines()
-    np.testing.assert_array_equal(train.get_xdata(), [1, 2, 3])
-    np.testing.assert_array_equal(val.get_ydata(), HISTORY["val_accuracy"])
-    labels = [t.get_text() for t in loss_ax.get_legend().get_texts()]
-    assert labels == ["Training", "Validierung"]
+@pytest.fixture(scope="module")
+def curves() -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Titel → (u, Funktion, Ableitung), so wie plot_activations sie zeichnet."""
+    fig = plot_activations()
+    result = {}
+    for ax in fig.axes:
+        function, derivative = ax.get_lines()[:2]
+        u, values = function.get_data()
+        np.testing.assert_array_equal(derivative.get_xdata(), u)
+        result[ax.get_title()] = (u, values, derivative.get_ydata())
+    plt.close(fig)
+    return result
 
 
-def test_plot_history_accepts_keras2_keys() -> None:
-    old = {"acc": [0.5], "val_acc": [0.4], "loss": [1.0], "val_loss": [1.1]}
-    fig = plot_history(old)
-    assert fig.axes[0].get_lines()[0].get_ydata().tolist() == [0.5]
+def test_plot_activations_draws_every_function_in_page_order() -> None:
+    fig = plot_activations()
+    assert [ax.get_title() for ax in fig.axes] == TITLES
+    assert [line.get_label() for line in fig.axes[0].get_lines()[:2]] == [
+        "Funktion",
+        "Ableitung",
+    ]
+    assert fig.axes[0].get_legend() is not None
+    assert fig.axes[1].get_xlabel() == "u"
+    assert fig.axes[-1].get_xlabel() == "u  (Eingabe [u, 0])"
 
 
-def test_plot_history_explains_missing_validation() -> None:
-    no_val = {"accuracy": [0.5], "loss": [1.0]}
-    with pytest.raises(KeyError, match="validation_data"):
-        plot_history(no_val)
+def test_elementwise_curves_are_the_library_functions(curves) -> None:
+    for (function, derivative), title in zip(
+        act.ELEMENTWISE.values(), TITLES, strict=False
+    ):
+        u, values, slope = curves[title]
+        np.testing.assert_array_equal(values, function(u))
+        np.testing.assert_array_equal(slope, derivative(u))
+    u = curves["ReLU6"][0]
+    assert u.min() < 0 and u.max() > 6  # der Deckel bei 6 ist zu sehen
 
 
-def test_plot_history_rejects_other_types() -> None:
-    with pytest.raises(TypeError, match="History"):
-        plot_history([0.1, 0.2])
+def test_softmax_curves_for_two_classes(curves) -> None:
+    # softmax([u, 0])_0 = σ(u), log_softmax([u, 0])_0 = −softplus(−u)
+    u, values, slope = curves["Softmax"]
+    np.testing.assert_allclose(values, act.sigmoid(u), rtol=1e-14)
+    np.testing.assert_allclose(slope, act.sigmoid_derivative(u), rtol=1e-12)
+    u, values, slope = curves["Log-Softmax"]
+    np.testing.assert_allclose(values, -act.softplus(-u), rtol=1e-14, atol=1e-15)
+    np.testing.assert_allclose(slope, 1 - act.sigmoid(u), rtol=1e-12, atol=1e-15)
 
 
-def test_show_digit_and_grid() -> None:
-    (x_train, y_train), _ = load_mnist(verbose=False)
-    ax = show_digit(x_train[0], title="Ziffer")
-    assert ax.get_title() == "Ziffer"
-    np.testing.assert_array_equal(ax.get_images()[0].get_array(), x_train[0])
-    show_digit(x_train[1].reshape(784))
-    fig = show_digits(x_train[:5], y_train[:5], predictions=y_train[:5], ncols=3)
-    assert len(fig.axes) == 6
-    assert fig.axes[0].get_title() == f"Label {y_train[0]}\nNetz: {y_train[0]}"
-    assert not fig.axes[5].axison
-
-
-@pytest.mark.parametrize(
-    "image", [np.zeros((28, 27)), np.zeros(783), np.full((28, 28), np.nan)]
-)
-def test_show_digit_rejects_bad_input(image) -> None:
-    with pytest.raises(MnistDataError):
-        show_digit(image)
-
-
-def test_show_digits_rejects_mismatch() -> None:
-    with pytest.raises(MnistDataError, match="gleich viele"):
-        show_digits(np.zeros((3, 28, 28)), [1, 2])
-    with pytest.raises(MnistDataError, match="keine Ziffern"):
-        show_digits(np.zeros((0, 28, 28)), [])
+@pytest.mark.parametrize("title", TITLES)
+def test_derivative_curve_is_the_slope_of_the_function_curve(curves, title) -> None:
+    u, values, slope = curves[title]
+    smooth = (np.abs(u) > 0.05) & (np.abs(u - 6) > 0.05)  # ohne die Knicke
+    # Differenzenquotient mit h = 0,025: Fehler etwa h² · |f'''(u)| / 6 < 1e-3
+    numerical = np.gradient(values, u, edge_order=2)
+    np.testing.assert_allclose(numerical[smooth], slope[smooth], atol=1e-3)
 
 
 @pytest.mark.parametrize(
     ("fmt", "mime"), [("svg", "image/svg+xml"), ("png", "image/png")]
 )
 def test_figure_html_embeds_image_with_alt_text(fmt: str, mime: str) -> None:
-    import base64
-    import re
-
-    fig = plot_history(HISTORY)
+    fig, ax = plt.subplots()
+    ax.plot([1, 2, 3], [3, 1, 2])
     html = figure_html(fig, alt="Lernkurven „Training“ & Validierung", fmt=fmt)
     match = re.fullmatch(
         rf'<img class="abbildung" src="data:{re.escape(mime)};base64,'
@@ -103,7 +114,28 @@ def test_figure_html_embeds_image_with_alt_text(fmt: str, mime: str) -> None:
 
 def test_figure_html_needs_alt_text_and_known_format() -> None:
     fig, _ = plt.subplots()
-    with pytest.raises(ValueError, match="Alternativtext"):
-        figure_html(fig, alt="  ")
-    with pytest.raises(ValueError, match="nicht unterstützt"):
+    for alt in ("  ", "", None):
+        with pytest.raises(ValueError, match="braucht einen Alternativtext"):
+            figure_html(fig, alt=alt)
+    with pytest.raises(
+        ValueError, match="Das Bildformat 'gif' ist unbekannt; möglich: svg, png"
+    ):
         figure_html(fig, alt="Bild", fmt="gif")
+
+
+def test_plot_network_explains_what_does_not_fit() -> None:
+    weights = [np.ones((2, 2)), np.ones((1, 2))]
+    labels = [["a", "b"], ["c", "d"], ["e"]]
+    with pytest.raises(ValueError, match="mindestens eine Gewichtsmatrix"):
+        plot_network([], [])
+    with pytest.raises(ValueError, match=r"Gewichtsmatrix 0 braucht mindestens 2"):
+        plot_network([np.ones(2)], [["a"], ["b"]])
+    with pytest.raises(ValueError, match=r"Gewichtsmatrix 1 hat die Shape \(1, 3\)"):
+        plot_network([np.ones((2, 2)), np.ones((1, 3))], labels)
+    with pytest.raises(ValueError, match=r"Text pro Neuron: \[2, 2, 1\]"):
+        plot_network(weights, [["a", "b"], ["c", "d"]])
+    with pytest.raises(ValueError, match="layer_names braucht 3 Einträge"):
+        plot_network(weights, labels, ["Eingabe", "Ausgabe"])
+    assert (
+        len(plot_network(weights, labels).axes[0].patches) == 5
+    )  # ein Kreis je Neuron

@@ -11,8 +11,9 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import expand_snippets, extract_blocks
+from conftest import LIBRARY_EXCERPT, expand_snippets, extract_blocks
 from tests.paths import DOCS, ROOT
+from tests.test_one_source import excerpt_problems
 
 PAGES = sorted(DOCS.rglob("*.md"))
 
@@ -105,6 +106,11 @@ def test_codeblocks_plugin_collects_docs(pytestconfig: pytest.Config) -> None:
 def test_every_python_fence_is_executed(page: Path) -> None:
     raw = page.read_text(encoding="utf-8")
     assert "pytest-codeblocks:skip" not in raw and "pytest.mark.skip" not in raw
+    # Eine eigene Art: Bibliotheks-Auszüge zeigen einen Abschnitt aus mnist_lib.
+    # Sie laufen nicht; sie sind bewiesen, wenn die Einheitstests ihn aufrufen.
+    for excerpt in LIBRARY_EXCERPT.finditer(raw):
+        assert not excerpt_problems(excerpt["path"], excerpt["name"]), excerpt[0]
+    raw = LIBRARY_EXCERPT.sub("", raw)
     languages = fence_languages(expand_snippets(raw))
     shell = [lang for lang in languages if lang in SHELL_LANGS]
     assert not shell, "Befehle für Lesende gehören in ```console-Blöcke"

@@ -96,8 +96,6 @@ from mnist_lib.plotting import plot_activations
 
 fig = plot_activations()
 fig.suptitle("Aktivierungsfunktionen und ihre Ableitungen")
-for ax in fig.axes:  # die Eingabe einer Aktivierungsfunktion heißt bei uns u
-    ax.set_xlabel(ax.get_xlabel().replace("x", "u"))
 from mnist_lib.plotting import figure_html  # markdown-exec: hide
 
 print(figure_html(fig, alt="Zehn kleine Diagramme, je eines für Schwellenwert, Sigmoid, Tangens hyperbolicus, ReLU, ReLU6, ELU, Softplus, Softsign, Softmax und Log-Softmax, jeweils mit der Funktion als durchgezogener und ihrer Ableitung als gestrichelter Linie über u von −5 bis 5 (ReLU6 von −3 bis 9). Sigmoid, tanh und Softsign werden an den Rändern flach, ihre Ableitungen gehen dort gegen 0; die Ableitung von ReLU springt bei 0 von 0 auf 1; die Softmax-Kurve für zwei Klassen sieht genau aus wie die Sigmoid."))  # markdown-exec: hide  # noqa: E501  # fmt: skip

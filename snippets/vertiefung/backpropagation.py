@@ -121,15 +121,6 @@ slope = (loss_function(up) - loss_function(down)) / (2 * h)
 print(f"(L(w₁₁⁽²⁾ + h) − L(w₁₁⁽²⁾ − h)) / 2h = {slope:.4f}")
 # --8<-- [end:numeric]
 
-# --8<-- [start:show_train]
-import inspect
-import textwrap
-
-from mnist_lib.numpy_net import ClassicNetwork
-
-print(textwrap.dedent(inspect.getsource(ClassicNetwork.train)), end="")
-# --8<-- [end:show_train]
-
 # --8<-- [start:source_update]
 import numpy as np
 
@@ -228,7 +219,8 @@ print("numerisch:", np.round(numeric, 4))
 # --8<-- [start:minibatch_mnist]
 import keras
 
-from mnist_lib.numpy_net import MiniBatchNetwork, RMSprop
+from mnist_lib.numpy_net import MiniBatchNetwork
+from mnist_lib.optimizers import RMSprop
 
 (x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
 n_train = min(len(x_train), 4000)  # höchstens 4 000 Bilder, wie beim klassischen Netz
@@ -237,8 +229,7 @@ x_test_flat = x_test.reshape(len(x_test), -1).astype("float32") / 255
 
 net = MiniBatchNetwork(
     (784, 512, 324, 36, 10),  # drei verdeckte Schichten, zehn Ausgabeneuronen
-    activation="sigmoid",
-    output_activation="softmax",
+    activation="sigmoid",  # in den verdeckten Schichten; am Ausgang Softmax
     optimizer=RMSprop(),
 )
 history = net.fit(x, y_train[:n_train], epochs=5, batch_size=32)
@@ -313,17 +304,17 @@ for name, ours, theirs in zip(names, grads, tape_grads, strict=True):
 import keras
 import numpy as np
 
-from mnist_lib.numpy_net import RMSprop
+from mnist_lib.optimizers import RMSprop
 
 weights = np.array([0.5, -0.3], dtype="float32")
 gradient = np.array([0.2, -0.01], dtype="float32")  # ein großer, ein kleiner Gradient
 
 ours = RMSprop()  # learning_rate=0.001, rho=0.9, epsilon=1e-7 wie Keras
-variable = keras.Variable(weights.copy())
+variable = keras.Variable(weights)
 theirs = keras.optimizers.RMSprop()
 
 for step in range(1, 4):
-    ours.update([weights], [gradient])  # ändert weights an Ort und Stelle
+    weights = ours.step(weights, gradient)  # gibt die neuen Gewichte zurück
     theirs.apply_gradients([(gradient, variable)])
     print(f"Schritt {step}: unser RMSprop {weights}, Keras {variable.numpy()}")
 # --8<-- [end:rmsprop_step]
@@ -506,3 +497,26 @@ print(
     f"Gewählte Einstellung, einmal auf {len(y_test)} Testbildern: {test_accuracy:.1%}"
 )
 # --8<-- [end:exercise_5]
+
+# --8<-- [start:exercise_6]
+import keras
+
+from mnist_lib.numpy_net import MiniBatchNetwork
+
+(x_train, y_train), _ = keras.datasets.mnist.load_data()
+n_train = min(len(x_train), 4000)
+n_val = n_train // 5  # das letzte Fünftel ist die Validierungsmenge
+x = x_train[:n_train].reshape(n_train, -1).astype("float32") / 255
+y = y_train[:n_train]
+
+val_accuracy = {}
+for activation in ("sigmoid", "relu"):
+    net = MiniBatchNetwork((784, 64, 64, 10), activation=activation)
+    history = net.fit(x[:-n_val], y[:-n_val], epochs=3, batch_size=32)
+    _, val_accuracy[activation] = net.evaluate(x[-n_val:], y[-n_val:])
+    epochs = ", ".join(f"{a:.1%}" for a in history["accuracy"])
+    print(f"{activation:7}: Training je Epoche {epochs}")
+    print(f"{'':7}  Validierung nach 3 Epochen {val_accuracy[activation]:.1%}")
+best = max(val_accuracy, key=val_accuracy.get)
+print(f"Höhere Validierungsgenauigkeit: {best}")
+# --8<-- [end:exercise_6]
