@@ -4,7 +4,7 @@
 - „Getestet mit“: Versionen und Datum des Baus, der den Code ausgeführt hat,
 - Alternativtexte für die Abbildungen der Notebooks (aus den Zell-Metadaten „alt“),
 - Abbildungen als eigene Dateien statt eingebetteter Daten (kleineres HTML,
-  verzögertes Laden), KaTeX nur auf Seiten mit Formeln.
+  verzögertes Laden), Formeln mit KaTeX schon beim Bau.
 """
 
 from __future__ import annotations
@@ -97,14 +97,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     first_tooltip_only(soup)
     make_scroll_areas_focusable(soup)
     # Formeln setzt KaTeX schon beim Bau; die Seite braucht dann nur Stil und
-    # Schriften. Nur Formeln in Notebook-Text setzt KaTeX noch im Browser.
-    rendered = render_math(soup, page)
-    notebook_math = page.file.src_uri.endswith(".ipynb") and any(
-        re.search(r"\$[^$\s][^$]*\$|\\\(|\\\[", cell.get_text())
-        for cell in soup.select(".jp-MarkdownCell")
-    )
-    page.meta["katex_css"] = rendered > 0 or notebook_math
-    page.meta["katex_js"] = notebook_math
+    # Schriften.
+    page.meta["katex_css"] = render_math(soup, page) > 0
     return str(soup)
 
 
@@ -314,7 +308,7 @@ def move_figures_to_files(soup: BeautifulSoup, page: Any) -> None:
 
 
 # Skripte der Seite selbst: <script src="…js"></script> ohne weitere Attribute
-# (mkdocs-material, extra_javascript, iframe-worker-Shim, KaTeX für Notebooks).
+# (mkdocs-material, extra_javascript, iframe-worker-Shim).
 LOCAL_SCRIPT = re.compile(
     r'<script src="(?![a-z][a-z0-9+.-]*:|//)([^"]+\.js)"></script>'
 )
