@@ -280,3 +280,18 @@ def test_pages_with_formulas_ask_for_the_katex_stylesheet() -> None:
     plain = page("text.md")
     assert maths.on_page_content("<p>Text</p>", plain, None, None) == "<p>Text</p>"
     assert plain.meta["katex_css"] is False
+
+
+# ── Gemeinsamer HTML-Baum ──
+
+
+def test_hooks_hand_the_parsed_page_on_instead_of_parsing_again() -> None:
+    common = load_hook("_common")
+    soup = common.page_soup("<p>Text</p>")
+    soup.p["class"] = "geändert"
+    html = common.page_html(soup)
+    assert html == '<p class="geändert">Text</p>'
+    assert common.page_soup(html) is soup  # genau die Ausgabe des vorigen Hooks
+    copy = "".join(["<p>", "Text</p>"])  # gleicher Text, anderes Objekt
+    assert common.page_soup(copy) is not soup
+    assert str(common.page_soup(copy)) == "<p>Text</p>"

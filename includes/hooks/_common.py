@@ -13,6 +13,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from bs4 import BeautifulSoup
+
 ROOT = Path(__file__).resolve().parents[2]
 SNIPPETS = ROOT / "snippets"
 #: Ordner der Seite für alles, was Lesende herunterladen
@@ -22,6 +24,28 @@ OFFLINE_SITE_ENV = "NNV_OFFLINE_SITE"
 
 #: Adresse des Wheels dieses Baus relativ zur Seite (gesetzt von downloads.py)
 wheel: dict[str, str] = {}
+# Das HTML, das der letzte Hook zurückgab, und sein Baum (siehe page_soup)
+_last_page: dict[str, Any] = {}
+
+
+def page_soup(html: str) -> BeautifulSoup:
+    """Der HTML-Baum einer Seite für ``on_page_content``.
+
+    Mehrere Hooks bearbeiten nacheinander dasselbe HTML. Ist ``html`` genau das
+    Objekt, das der vorige Hook mit ``page_html`` zurückgab, geht dessen Baum
+    weiter, statt dasselbe HTML noch einmal zu zerlegen (das kostet auf langen
+    Seiten die meiste Zeit der Hooks).
+    """
+    if _last_page.get("html") is html:
+        return _last_page["soup"]
+    return BeautifulSoup(html, "html.parser")
+
+
+def page_html(soup: BeautifulSoup) -> str:
+    """HTML des Baums, als Rückgabe von ``on_page_content`` (merkt sich beides)."""
+    html = str(soup)
+    _last_page.update(html=html, soup=soup)
+    return html
 
 
 def offline_site() -> bool:

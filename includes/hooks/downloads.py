@@ -36,6 +36,8 @@ from _common import (
     ROOT,
     is_notebook,
     offline_site,
+    page_html,
+    page_soup,
     script_uri,
     snippet_for,
     wheel_url,
@@ -232,7 +234,7 @@ def _page_has_code(soup: BeautifulSoup, page: Any) -> bool:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    soup = BeautifulSoup(html, "html.parser")
+    soup = page_soup(html)
     boxes = []
     note = data_note(page)
     if note:
@@ -269,7 +271,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
             anchor.insert_before(fragment)
         else:
             soup.append(fragment)
-    return str(soup)
+    return page_html(soup)
 
 
 def clone_commands(config: Any) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
-from _common import is_notebook
+from _common import is_notebook, page_html, page_soup
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -45,11 +45,11 @@ def on_pre_build(config: Any) -> None:
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     if "data:image/" not in html and not is_notebook(page):
         return html  # nichts zu tun: das HTML nicht unnötig zerlegen
-    soup = BeautifulSoup(html, "html.parser")
+    soup = page_soup(html)
     if is_notebook(page):
         describe_notebook_images(soup, page)
     move_figures_to_files(soup, page)
-    return str(soup)
+    return page_html(soup)
 
 
 def describe_notebook_images(soup: BeautifulSoup, page: Any) -> None:

@@ -15,7 +15,7 @@ import tomllib
 from typing import Any
 from urllib.parse import quote, urlparse
 
-from _common import ROOT, is_notebook
+from _common import ROOT, is_notebook, page_html, page_soup
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -40,9 +40,9 @@ def on_config(config: Any) -> Any:
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     if not is_notebook(page):
         return html
-    soup = BeautifulSoup(html, "html.parser")
+    soup = page_soup(html)
     link_notebook_pages(soup, page, files)
-    return str(soup)
+    return page_html(soup)
 
 
 def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:

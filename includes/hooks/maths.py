@@ -16,7 +16,7 @@ import functools
 import re
 from typing import Any
 
-from _common import ROOT, is_notebook
+from _common import ROOT, is_notebook, page_html, page_soup
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -30,11 +30,11 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     page.meta["katex_css"] = False
     if "arithmatex" not in html and not is_notebook(page):
         return html  # keine Formeln: das HTML nicht unnötig zerlegen
-    soup = BeautifulSoup(html, "html.parser")
+    soup = page_soup(html)
     if is_notebook(page):
         reject_notebook_math(soup, page)
     page.meta["katex_css"] = render_math(soup, page) > 0
-    return str(soup)
+    return page_html(soup)
 
 
 @functools.cache

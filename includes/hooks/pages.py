@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from _common import page_html, page_soup
 from bs4 import BeautifulSoup
 from mkdocs.structure.files import Files
 
@@ -27,10 +28,10 @@ LOCAL_SCRIPT = re.compile(
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    soup = BeautifulSoup(html, "html.parser")
+    soup = page_soup(html)
     first_tooltip_only(soup)
     make_scroll_areas_focusable(soup)
-    return str(soup)
+    return page_html(soup)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
