@@ -1,4 +1,4 @@
-"""Was mehrere Hooks brauchen: Pfade, Adressen, das Wheel dieses Baus.
+"""Was mehrere Hooks brauchen: Pfade, das Wheel dieses Baus, den HTML-Baum.
 
 Kein Hook (steht nicht unter ``hooks:`` in ``mkdocs.yml``). mkdocs nimmt beim
 Laden eines Hooks dessen Ordner in ``sys.path`` auf; so importieren die Hooks
@@ -54,6 +54,7 @@ def offline_site() -> bool:
 
 
 def is_notebook(page: Any) -> bool:
+    """Ist die Seite ein Notebook (mkdocs-jupyter)?"""
     return page.file.src_uri.endswith(".ipynb")
 
 
