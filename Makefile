@@ -66,9 +66,8 @@ KATEX_DIR     := docs/assets/vendor/katex
 vendor-katex:
 	rm -rf .katex-tmp && mkdir .katex-tmp
 	cd .katex-tmp && npm pack --silent katex@$(KATEX_VERSION) && tar xzf katex-*.tgz
-	rm -rf $(KATEX_DIR) && mkdir -p $(KATEX_DIR)/fonts $(KATEX_DIR)/contrib
+	rm -rf $(KATEX_DIR) && mkdir -p $(KATEX_DIR)/fonts
 	cp .katex-tmp/package/dist/katex.min.js .katex-tmp/package/dist/katex.min.css $(KATEX_DIR)/
-	cp .katex-tmp/package/dist/contrib/auto-render.min.js $(KATEX_DIR)/contrib/
 	cp .katex-tmp/package/dist/fonts/*.woff2 $(KATEX_DIR)/fonts/
 	cp .katex-tmp/package/LICENSE $(KATEX_DIR)/LICENSE
 	echo "KaTeX $(KATEX_VERSION) aus dem npm-Paket katex (dist/), unverändert; aktualisieren mit: make vendor-katex" > $(KATEX_DIR)/VERSION

@@ -111,6 +111,7 @@ PHASES = [
     ("docs/", "Codeblöcke der Seiten (pytest-codeblocks)"),
     ("tests/test_site.py", "gebaute Seite (HTML)"),
     ("tests/test_exec_cache.py", "Ausführungs-Cache (kleine Baus)"),
+    ("tests/test_hooks.py", "Hooks des Baus (Adapter für fremde Interna)"),
     ("tests/", "Bibliothek und übrige Einheitstests"),
 ]
 

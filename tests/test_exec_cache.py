@@ -1,4 +1,4 @@
-"""Ausführungs-Cache des Baus (includes/exec_cache.py): schnell, aber nie veraltet.
+"""Ausführungs-Cache des Baus (includes/hooks/cache.py): schnell, aber nie veraltet.
 
 Die Einheitstests prüfen den Schlüssel (Code, Sitzung, Bibliothek, Pakete,
 Daten) und den Umgang mit beschädigten Einträgen. Der Integrationstest baut ein
@@ -22,7 +22,7 @@ import pytest
 
 from tests.conftest import ROOT, offline_env
 
-HOOK = ROOT / "includes" / "exec_cache.py"
+HOOK = ROOT / "includes" / "hooks" / "cache.py"
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,12 @@ def ec() -> ModuleType:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses brauchen das Modul dort
-    spec.loader.exec_module(module)
+    # Wie mkdocs: der Ordner des Hooks ist beim Laden im Pfad (import plugin_patches).
+    sys.path.insert(0, str(HOOK.parent))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(HOOK.parent))
     return module
 
 
@@ -376,6 +381,6 @@ def test_offline_switch_is_part_of_the_key(tmp_path: Path) -> None:
 
 def test_site_config_uses_the_cache() -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "includes/exec_cache.py" in config
+    assert "includes/hooks/cache.py" in config
     assert "libraries: [mnist_lib]" in config
     assert textwrap.dedent(".cache/") in (ROOT / ".gitignore").read_text()

@@ -322,16 +322,20 @@ def test_figures_are_files_not_embedded_data(built_site: Path) -> None:
     assert figures >= 20, "Kaum Abbildungen gefunden?"
 
 
-def _hooks_module():
+def _maths_hook():
     import importlib.util
     import sys
 
-    spec = importlib.util.spec_from_file_location(
-        "nnv_mkdocs_hooks", ROOT / "includes" / "mkdocs_hooks.py"
-    )
+    path = ROOT / "includes" / "hooks" / "maths.py"
+    spec = importlib.util.spec_from_file_location("nnv_hooks_maths", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
+    # Wie mkdocs: der Ordner des Hooks ist beim Laden im Pfad (import _common).
+    sys.path.insert(0, str(path.parent))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(path.parent))
     return module
 
 
@@ -341,7 +345,7 @@ def test_formulas_are_set_at_build_time_and_bad_tex_fails_clearly() -> None:
     from bs4 import BeautifulSoup
     from mkdocs.exceptions import PluginError
 
-    hooks = _hooks_module()
+    hooks = _maths_hook()
     page = SimpleNamespace(file=SimpleNamespace(src_uri="probe.md"))
     soup = BeautifulSoup(
         '<p><span class="arithmatex">\\(a^2\\)</span></p>'

@@ -17,7 +17,7 @@ function improveAccessibility() {
     });
   }
   // Scrollbare Bereiche (Notebook-Code, Formeln) macht schon der Bau fokussierbar
-  // (includes/mkdocs_hooks.py).
+  // (includes/hooks/pages.py).
 }
 
 document$.subscribe(() => {

@@ -23,6 +23,9 @@ Notebooks: mkdocs-jupyter hat einen eigenen Cache (Schlüssel: Inhalt des
 Notebooks und Einstellungen). Dieser Hook schaltet ihn ein und ergänzt seinen
 Schlüssel um denselben Fingerabdruck von Bibliothek, Paketen und Daten.
 
+Alle Eingriffe in markdown-exec und mkdocs-jupyter laufen über
+``plugin_patches.py``, das sie beim Start prüft.
+
 ``NNV_EXEC_CACHE=0`` schaltet den Cache ab, ``NNV_EXEC_CACHE_DIR`` legt den
 Ordner fest (sonst ``.cache/exec`` neben ``mkdocs.yml``).
 """
@@ -42,6 +45,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import plugin_patches
 
 log = logging.getLogger("mkdocs.hooks.exec_cache")
 
@@ -260,29 +265,28 @@ def on_config(config: Any) -> Any:
     _state.update(directory=directory, libraries=libraries, notebooks={})
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is not None:
-        from mkdocs_jupyter import plugin as jupyter_plugin
-
-        original = _state.setdefault("jupyter_key", jupyter_plugin._compute_cache_key)
-
-        def compute_key(nb_path: str, plugin_config: Any, exec_nb: bool) -> str:
-            base = original(nb_path, plugin_config, exec_nb)
-            key = hashlib.sha256(f"{base}\0{_state['fingerprint']}".encode())
-            _state["notebooks"][nb_path] = key.hexdigest()
-            return key.hexdigest()
-
-        jupyter_plugin._compute_cache_key = compute_key
-        jupyter.config["cache_dir"] = str(directory / "notebooks")
+        plugin_patches.extend_notebook_cache_key(_notebook_key)
+        plugin_patches.set_notebook_cache_options(
+            jupyter, cache_dir=str(directory / "notebooks")
+        )
     return config
 
 
-def on_pre_build(config: Any) -> None:
-    from markdown_exec._internal.formatters import python as mx_python
+def _notebook_key(nb_path: str, base: str) -> str:
+    """Schlüssel von mkdocs-jupyter, ergänzt um Bibliothek, Pakete und Daten."""
+    key = hashlib.sha256(f"{base}\0{_state['fingerprint']}".encode()).hexdigest()
+    _state["notebooks"][nb_path] = key
+    return key
 
+
+def on_pre_build(config: Any) -> None:
     fingerprint = environment_fingerprint(_state["libraries"]) if enabled() else None
     _state["fingerprint"] = fingerprint
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is not None:
-        jupyter.config["cache"] = fingerprint is not None
+        plugin_patches.set_notebook_cache_options(
+            jupyter, cache=fingerprint is not None
+        )
     if fingerprint is None:
         log.info(
             "Ausführungs-Cache aus (%s): aller Code läuft neu.",
@@ -290,16 +294,17 @@ def on_pre_build(config: Any) -> None:
             if not enabled()
             else "Datensatz fehlt im Keras-Cache, Ergebnis hinge vom Netz ab",
         )
-    cache = ExecCache(_state["directory"] / "blocks", fingerprint)
-    _state["cache"] = cache
-    # Jeder Bau beginnt mit leeren Sitzungen (auch bei `mkdocs serve`).
-    mx_python._sessions_globals.clear()
-    original = _state.setdefault("mx_run", mx_python._run_python)
+    _state["cache"] = ExecCache(_state["directory"] / "blocks", fingerprint)
+    if "markdown-exec" in config.plugins:
+        # Jeder Bau beginnt mit leeren Sitzungen (auch bei `mkdocs serve`).
+        plugin_patches.reset_sessions()
+        plugin_patches.route_python_blocks(_cached_run)
 
-    def cached_run(code: str, session: str | None = None, **kwargs: Any) -> str:
-        return _state["cache"].run(original, code, session, kwargs)
 
-    mx_python._run_python = cached_run
+def _cached_run(
+    run: Callable[..., str], code: str, session: str | None, kwargs: dict[str, Any]
+) -> str:
+    return _state["cache"].run(run, code, session, kwargs)
 
 
 def on_post_build(config: Any) -> None:

@@ -1,89 +1,76 @@
-"""mkdocs-Hook: alles, was Lesende mitnehmen – Bibliothek, Skripte, Notebook, Seite.
+"""Was Lesende mitnehmen: Bibliothek, Installationsbefehl, Seite zum Mitnehmen.
 
 - Das Wheel der Bibliothek (``nnv-mnist-lib``) wird bei jedem Bau aus dem
   Repository gebaut und unter ``downloads/`` ausgeliefert; jede Seite mit Code
-  zeigt den einen Installationsbefehl, der zu diesem Bau passt.
-- Das Skript einer Lektion (``snippets/<teil>/<seite>.py``) liegt ohne
-  Abschnittsmarken und ohne die Zeilen, die nur beim Bauen gebraucht werden
-  (``# markdown-exec: hide``), unter ``downloads/snippets/``.
-- Im Notebook zum Herunterladen zeigt die Installationszelle auf dieses Wheel.
+  zeigt im Kasten „Code selbst ausführen“ den einen Installationsbefehl, der zu
+  diesem Bau passt.
 - Seiten, deren Code Keras-Datensätze lädt, sagen oben, welche Daten ihre
   Ausgaben erzeugt haben.
-- Die Adresse des Repositorys steht nur in ``pyproject.toml`` (``[project.urls]``);
-  von dort kommen ``repo_url``, „Seite bearbeiten“, „Fehler melden“ und „In Colab
-  öffnen“. ``REPO_URL`` überschreibt sie (der Pages-Workflow prüft, dass beide
-  übereinstimmen).
+- „Getestet mit“ am Ende jeder Seite: Versionen des Baus (das Datum, an dem der
+  Code lief, kommt vom Ausführungs-Cache).
 - Der gehostete Bau legt die „Seite zum Mitnehmen“ als Zip bei: denselben Inhalt,
   gebaut mit dem Offline-Plugin (``NNV_OFFLINE_SITE=true``), aus einem Ordner lesbar.
 """
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 import os
+import platform
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import tomllib
 import zipfile
 from html import escape
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlparse
 
+import _common
 import markdown
+from _common import (
+    DOWNLOADS,
+    OFFLINE_SITE_ENV,
+    ROOT,
+    is_notebook,
+    offline_site,
+    page_html,
+    page_soup,
+    script_uri,
+    snippet_for,
+    wheel_url,
+)
 from bs4 import BeautifulSoup, Comment
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-ROOT = Path(__file__).resolve().parent.parent
-SNIPPETS = ROOT / "snippets"
-DOWNLOADS = "downloads"
-OFFLINE_SITE_ENV = "NNV_OFFLINE_SITE"
 OFFLINE_ZIP = f"{DOWNLOADS}/neuronale-netze-verstehen-offline.zip"
-INSTALL_TAG = "installieren"  # Zell-Tag der Installationszelle im Notebook
-PIP_TARGET = re.compile(r'^(\s*%pip install --quiet )"[^"]+"', re.MULTILINE)
-BUILD_ONLY = re.compile(
-    r"markdown-exec: hide|^\s*# --8<-- \[(?:start|end):[\w-]+\]\s*$"
-)
-DATASET_CALL = re.compile(r"keras\.datasets\.(\w+)\.load_data\(")
+INSTALL_MARKER = "installieren"  # <!-- installieren --> auf der Startseite
 
-# Was das Wheel dieses Baus ist und wo es liegt (gesetzt in on_files)
+# Aufruf (build/serve) und Ordner des Wheels (gesetzt in on_startup/on_files)
 _state: dict[str, Any] = {}
-
-
-def offline_site() -> bool:
-    """Baut dieser Lauf die Seite zum Mitnehmen (Offline-Plugin, .html-Links)?"""
-    return os.environ.get(OFFLINE_SITE_ENV, "").lower() == "true"
-
-
-def project() -> dict[str, Any]:
-    with (ROOT / "pyproject.toml").open("rb") as f:
-        return tomllib.load(f)["project"]
-
-
-def repository_url() -> str:
-    return os.environ.get("REPO_URL") or project()["urls"]["Repository"]
 
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
 
 
-def on_config(config: Any) -> Any:
-    repo = repository_url().rstrip("/")
-    config.repo_url = repo
-    config.repo_name = urlparse(repo).path.strip("/")
-    config.edit_uri = "edit/main/docs/"
-    config.extra["nnv"] = {
-        "repo": repo,
-        "github": urlparse(repo).netloc == "github.com",
-        "offline_site": offline_site(),
-        "offline_zip": None if offline_site() else OFFLINE_ZIP,
+def tested_with() -> dict[str, str]:
+    """Versionen, mit denen der Code dieses Baus lief, und das Datum des Baus."""
+    return {
+        "python": platform.python_version(),
+        "tensorflow": version("tensorflow"),
+        "keras": version("keras"),
+        "numpy": version("numpy"),
+        "date": dt.datetime.now(dt.UTC).strftime("%d.%m.%Y"),
     }
+
+
+def on_config(config: Any) -> Any:
+    config.extra["tested_with"] = tested_with()
     return config
 
 
@@ -104,59 +91,26 @@ def build_wheel(target: Path) -> Path:
     return wheels[0]
 
 
-def download_script(snippet: Path) -> str:
-    """Das Skript, wie Lesende es bekommen: ohne Bau-Zeilen und Abschnittsmarken."""
-    lines = [
-        line
-        for line in snippet.read_text(encoding="utf-8").split("\n")
-        if not BUILD_ONLY.search(line)
-    ]
-    text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n\n", text).strip() + "\n"
-
-
-def snippet_for(src_uri: str) -> Path | None:
-    candidate = SNIPPETS / Path(src_uri).with_suffix(".py")
-    return candidate if candidate.is_file() else None
-
-
 def on_files(files: Files, config: Any) -> Files:
     target = Path(tempfile.mkdtemp(prefix="nnv-wheel-"))
     wheel = build_wheel(target)
     uri = f"{DOWNLOADS}/{wheel.name}"
     files.append(File.generated(config, uri, abs_src_path=str(wheel)))
-    _state["wheel_uri"] = uri
+    _common.wheel["uri"] = uri
     _state["wheel_dir"] = target
-    for file in list(files.documentation_pages()):
-        snippet = snippet_for(file.src_uri)
-        if snippet is not None:
-            script_uri = (
-                f"{DOWNLOADS}/snippets/{snippet.relative_to(SNIPPETS).as_posix()}"
-            )
-            files.append(
-                File.generated(config, script_uri, content=download_script(snippet))
-            )
     return files
-
-
-def wheel_url(config: Any) -> str:
-    """Adresse, unter der pip das Wheel dieses Baus findet."""
-    if offline_site():
-        return _state["wheel_uri"]  # relativ zum entpackten Ordner
-    return config.site_url.rstrip("/") + "/" + _state["wheel_uri"]
 
 
 def install_commands(config: Any) -> list[str]:
     url = wheel_url(config)
     commands = [f'python -m pip install "{url}"']
-    repo = config.extra["nnv"]["repo"]
-    commands.append(f'python -m pip install "nnv-mnist-lib @ git+{repo}"')
+    commands.append(f'python -m pip install "nnv-mnist-lib @ git+{config.repo_url}"')
     return commands
 
 
 def page_source(page: Any) -> str:
     """Der Code einer Seite: ihr Skript oder das Notebook."""
-    if page.file.src_uri.endswith(".ipynb"):
+    if is_notebook(page):
         return Path(page.file.abs_src_path).read_text(encoding="utf-8")
     snippet = snippet_for(page.file.src_uri)
     return snippet.read_text(encoding="utf-8") if snippet else ""
@@ -246,15 +200,12 @@ def install_box(page: Any, config: Any, files: Files, *, is_open: bool) -> str:
     ]
     if script is not None:
         name = script.name
-        href = get_relative_url(
-            f"{DOWNLOADS}/snippets/{script.relative_to(SNIPPETS).as_posix()}",
-            page.url or ".",
-        )
+        href = get_relative_url(script_uri(script), page.url or ".")
         lines += [
             f"Danach läuft das [Skript dieser Seite]({href}) (`{name}`) von oben nach "
             f"unten: `python {name}`. ",
         ]
-    elif page.file.src_uri.endswith(".ipynb"):
+    elif is_notebook(page):
         lines += [
             "Das Notebook (Knopf oben rechts) installiert die Bibliothek in seiner "
             "ersten Zelle selbst, wenn sie fehlt – auch in Google Colab. ",
@@ -279,13 +230,11 @@ def install_box(page: Any, config: Any, files: Files, *, is_open: bool) -> str:
 
 
 def _page_has_code(soup: BeautifulSoup, page: Any) -> bool:
-    return page.file.src_uri.endswith(".ipynb") or bool(
-        soup.select(".language-python, .highlight-ipynb")
-    )
+    return is_notebook(page) or bool(soup.select(".language-python, .highlight-ipynb"))
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    soup = BeautifulSoup(html, "html.parser")
+    soup = page_soup(html)
     boxes = []
     note = data_note(page)
     if note:
@@ -299,7 +248,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
         (
             c
             for c in soup.find_all(string=True)
-            if isinstance(c, Comment) and c.strip() == INSTALL_TAG
+            if isinstance(c, Comment) and c.strip() == INSTALL_MARKER
         ),
         None,
     )
@@ -322,12 +271,12 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
             anchor.insert_before(fragment)
         else:
             soup.append(fragment)
-    return str(soup)
+    return page_html(soup)
 
 
 def clone_commands(config: Any) -> str:
     """Repository klonen und alles prüfen – mit der echten Adresse."""
-    repo = config.extra["nnv"]["repo"]
+    repo = config.repo_url
     return (
         '<div class="nnv-klonen">'
         + _highlighted(
@@ -360,42 +309,11 @@ def take_away(page: Any) -> str:
     )
 
 
-def rewrite_notebook(path: Path, config: Any) -> None:
-    """Im ausgelieferten Notebook zeigt die Installationszelle auf dieses Wheel."""
-    notebook = json.loads(path.read_text(encoding="utf-8"))
-    cells = [
-        c
-        for c in notebook["cells"]
-        if INSTALL_TAG in c.get("metadata", {}).get("tags", [])
-    ]
-    if len(cells) != 1:
-        raise PluginError(
-            f"{path.name}: Das Notebook braucht genau eine Zelle mit dem Tag "
-            f"„{INSTALL_TAG}“ (gefunden: {len(cells)})."
-        )
-    # Nur die Adresse im %pip-Befehl: Das Repository-Notebook (Colab) installiert
-    # aus git, das ausgelieferte aus dem Wheel dieses Baus.
-    source = "".join(cells[0]["source"])
-    new, count = PIP_TARGET.subn(rf'\1"{wheel_url(config)}"', source)
-    if count != 1:
-        raise PluginError(
-            f"{path.name}: Die Installationszelle braucht genau eine Zeile "
-            '%pip install --quiet "…".'
-        )
-    cells[0]["source"] = new.splitlines(keepends=True)
-    path.write_text(
-        json.dumps(notebook, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )
-
-
 def on_post_build(config: Any) -> None:
-    site = Path(config.site_dir)
-    for notebook in site.rglob("*.ipynb"):
-        rewrite_notebook(notebook, config)
     shutil.rmtree(_state.get("wheel_dir", ""), ignore_errors=True)
     if offline_site() or _state.get("command") != "build":
         return
-    build_offline_zip(config, site / OFFLINE_ZIP)
+    build_offline_zip(config, Path(config.site_dir) / OFFLINE_ZIP)
 
 
 def build_offline_zip(config: Any, target: Path) -> None:
@@ -432,31 +350,3 @@ def build_offline_zip(config: Any, target: Path) -> None:
                     )
                     info.compress_type = zipfile.ZIP_DEFLATED
                     archive.writestr(info, path.read_bytes())
-
-
-def issue_url(config: Any, page: Any) -> str:
-    """Neues GitHub-Issue mit der Adresse der Seite im Text."""
-    address = (config.site_url or "") + (page.url or "")
-    title = quote(f"Fehler auf der Seite „{page.title}“")
-    body = quote(f"Seite: {address}\n\nWas ist falsch, und was hast du erwartet?\n")
-    return f"{config.repo_url}/issues/new?title={title}&body={body}"
-
-
-def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
-    snippet = snippet_for(page.file.src_uri)
-    if snippet is not None:
-        name = snippet.relative_to(SNIPPETS).as_posix()
-        page.meta["snippet_download"] = f"{DOWNLOADS}/snippets/{name}"
-    return markdown
-
-
-def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
-    page.meta["issue_url"] = issue_url(config, page)
-    nnv = config.extra["nnv"]
-    if page.file.src_uri.endswith(".ipynb") and nnv["github"]:
-        path = urlparse(nnv["repo"]).path.strip("/")
-        page.meta["colab_url"] = (
-            f"https://colab.research.google.com/github/{path}/blob/main/docs/"
-            f"{page.file.src_uri}"
-        )
-    return context
