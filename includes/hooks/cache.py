@@ -11,8 +11,9 @@ alles gleich ist, wovon sie abhängen**. Der Schlüssel jedes Eintrags enthält:
 - den Inhalt aller Dateien der Bibliothek (``mnist_lib``; einstellbar unter
   ``extra.exec_cache.libraries`` in ``mkdocs.yml``),
 - die Python-Version und die Versionen *aller* installierten Pakete,
-- die Datenquelle: ``MNIST_LIB_OFFLINE`` oder – ohne diese Variable – Namen,
-  Größen und Zeitstempel der Dateien im Keras-Datencache.
+- die Daten: ``mnist_lib.data.data_fingerprint()`` – offline die Pakete (mit
+  Version), die den Ersatz liefern, sonst Größen und Zeitstempel der
+  Cache-Dateien der Datensätze, die die Bibliothek kennt.
 
 Ändert sich eines davon, passt kein alter Schlüssel mehr: eine veraltete
 Ausgabe kann eine Code- oder Bibliotheksänderung nicht überleben. Fehlt ohne
