@@ -23,7 +23,9 @@ import pytest_codeblocks.plugin
 import yaml
 from pytest_codeblocks.main import CodeBlock, extract_from_buffer
 
-ROOT = Path(__file__).resolve().parent
+# Pfade stehen nur in tests/paths.py; pytest nimmt den Ordner dieser Datei vor dem
+# Laden in sys.path auf, der Import klappt also auch bei `pytest docs/….md`.
+from tests.paths import ROOT
 
 # Tests laufen immer offline und ohne Bildschirm – auch ohne `make test` und auch,
 # wenn nur eine einzelne Seite geprüft wird (pytest docs/….md).

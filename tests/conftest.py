@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 
 from conftest import record_build
-from tests.paths import ROOT
+from tests.paths import ROOT, TESTS
 
 OFFLINE_ZIP = "downloads/neuronale-netze-verstehen-offline.zip"
 
 
-NETGUARD = Path(__file__).resolve().parent / "netguard"
+NETGUARD = TESTS / "netguard"
 
 
 def offline_env() -> dict[str, str]:
