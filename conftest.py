@@ -91,7 +91,7 @@ pytest_codeblocks.plugin.extract_from_file = extract_blocks
 # welcher Teil langsamer wird). Der Bau zählt für sich.
 _phase_seconds: defaultdict[str, float] = defaultdict(float)
 PHASES = [
-    ("tests/test_browser.py", "Browser (Chromium, axe, Fotos)"),
+    ("tests/browser/", "Browser (Chromium, ein Durchgang pro Seite und Schema)"),
     ("tests/test_reader.py", "Lesetest (Downloads in frischer Umgebung)"),
     ("docs/", "Codeblöcke der Seiten (pytest-codeblocks)"),
     ("tests/test_site.py", "gebaute Seite (HTML)"),
