@@ -302,6 +302,7 @@ def visit_page(
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
                 page.set_viewport_size(scheme.viewport)
+                page.evaluate(js("scroll_top.js"))
                 page.screenshot(path=target, full_page=True)
                 visit.screenshot = target
             except PlaywrightError as error:
