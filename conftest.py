@@ -26,7 +26,9 @@ import pytest_codeblocks.plugin
 import yaml
 from pytest_codeblocks.main import CodeBlock, extract_from_buffer
 
-ROOT = Path(__file__).resolve().parent
+# Pfade stehen nur in tests/paths.py; pytest nimmt den Ordner dieser Datei vor dem
+# Laden in sys.path auf, der Import klappt also auch bei `pytest docs/….md`.
+from tests.paths import ROOT
 
 # Tests laufen immer offline und ohne Bildschirm – auch ohne `make test` und auch,
 # wenn nur eine einzelne Seite geprüft wird (pytest docs/….md).
@@ -106,7 +108,7 @@ pytest_codeblocks.plugin.extract_from_file = extract_blocks
 # welcher Teil langsamer wird). Der Bau zählt für sich.
 _phase_seconds: defaultdict[str, float] = defaultdict(float)
 PHASES = [
-    ("tests/test_browser.py", "Browser (Chromium, axe, Fotos)"),
+    ("tests/browser/", "Browser (Chromium, ein Durchgang pro Seite und Schema)"),
     ("tests/test_reader.py", "Lesetest (Downloads in frischer Umgebung)"),
     ("docs/", "Codeblöcke der Seiten (pytest-codeblocks)"),
     ("tests/test_site.py", "gebaute Seite (HTML)"),

@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 
 from conftest import record_build
-from tests.paths import ROOT
+from tests.paths import ROOT, TESTS
 
 OFFLINE_ZIP = "downloads/neuronale-netze-verstehen-offline.zip"
 
 
-NETGUARD = Path(__file__).resolve().parent / "netguard"
+NETGUARD = TESTS / "netguard"
 
 
 def offline_env() -> dict[str, str]:
@@ -124,11 +124,3 @@ def offline_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     folders = [p for p in target.iterdir() if p.is_dir()]
     assert len(folders) == 1, "Das Zip soll genau einen Ordner enthalten"
     return folders[0]
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Sagen, wo die Bildschirmfotos der Browser-Tests liegen."""
-    shots = ROOT / "test-artifacts" / "screenshots"
-    if shots.is_dir() and any(shots.glob("*.png")):
-        count = len(list(shots.glob("*.png")))
-        terminalreporter.write_line(f"Bildschirmfotos der Seiten: {shots} ({count})")

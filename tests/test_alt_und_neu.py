@@ -14,14 +14,14 @@ import re
 import subprocess
 import sys
 import warnings
-from pathlib import Path
 
 import keras
 import numpy as np
 import pytest
 from sklearn.datasets import load_digits
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
+
 PAGE = ROOT / "docs" / "keras" / "alt-und-neu.md"
 
 INPUT_SHAPE_WARNING = (

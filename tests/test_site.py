@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import urlparse
+from urllib.parse import urlparse, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -16,11 +17,20 @@ from tests.paths import DOCS, ROOT
 from tests.test_one_source import excerpt_problems
 
 PAGES = sorted(DOCS.rglob("*.md"))
+NOTEBOOKS = sorted(
+    p for p in DOCS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts
+)
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 PYTHON_LANGS = {"python", "py", "python3", "py3", "pycon", "ipython", "ipython3", "pyi"}
 SHELL_LANGS = {"bash", "sh", "shell", "zsh", "shell-session"}
 ALLOWED_HTML_LANGS = {"python", "text", "console", "yaml", "toml", "json"}
+# Häufige deutsche Funktionswörter: grober Beleg, dass ein Text deutsch ist.
+GERMAN_WORDS = re.compile(
+    r"\b(der|die|das|den|dem|des|ein|eine|einer|eines|und|bei|mit|von|für)\b",
+    re.IGNORECASE,
+)
+GLOSSARY_TERMS = ("Sample", "Label", "Feature")
 
 
 def rel(path: Path) -> str:
@@ -88,6 +98,14 @@ def built_pages(site: Path) -> list[Path]:
         for p in site.rglob("*.html")
         if "assets" not in p.parts and p.name != "404.html"
     )
+
+
+def soup_of(html: Path) -> BeautifulSoup:
+    return BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+
+
+def is_german(text: str) -> bool:
+    return bool(GERMAN_WORDS.search(text) or re.search("[äöüß]", text))
 
 
 def test_strict_build_has_no_warnings(site_build) -> None:
@@ -169,6 +187,9 @@ class _ResourceCollector(HTMLParser):
 
 
 def test_no_resources_from_other_hosts(built_site: Path) -> None:
+    """Kein Verweis im gebauten HTML und CSS auf fremde Rechner – auch dort, wo der
+    Browser nichts lädt (404-Seite, Icons, CSS-Regeln, die gerade nicht greifen).
+    Anfragen, die erst Skripte stellen, prüft tests/browser/test_loading.py."""
     offenders = []
     for html in sorted(built_site.rglob("*.html")):
         collector = _ResourceCollector()
@@ -301,7 +322,8 @@ def test_scripts_wait_for_the_page_and_scroll_areas_are_focusable(
 
 
 def test_figures_are_files_not_embedded_data(built_site: Path) -> None:
-    """Abbildungen liegen als Dateien unter assets/abbildungen (kleines HTML)."""
+    """Abbildungen liegen als Dateien unter assets/abbildungen (kleines HTML), mit
+    Maßen, verzögert geladen und mit deutschem Alternativtext."""
     from bs4 import BeautifulSoup
     from PIL import Image
 
@@ -314,7 +336,11 @@ def test_figures_are_files_not_embedded_data(built_site: Path) -> None:
             target = (html.parent / src).resolve()
             assert target.is_file(), f"{html.name}: {src} fehlt"
             assert target.parent == built_site / "assets" / "abbildungen"
-            assert image.get("loading") == "lazy" and image.get("width")
+            # Mit Maßen springt beim Laden nichts; geladen wird erst beim Hinscrollen.
+            assert image.get("loading") == "lazy", f"{html.name}: {src} ohne lazy"
+            assert image.get("width") and image.get("height"), f"{src} ohne Maße"
+            alt = image.get("alt", "")
+            assert is_german(alt), f"{html.name}: {src} ohne deutschen Alt-Text {alt!r}"
             if target.suffix == ".png":
                 with Image.open(target) as png:  # auf ≤ 256 Farben verkleinert
                     assert png.mode in {"P", "L", "LA"}, f"{target.name}: {png.mode}"
@@ -415,3 +441,78 @@ def test_notebook_links_reach_pages_and_anchors(built_site: Path) -> None:
             assert f'id="{anchor}"' in html, f"Sprungmarke fehlt: {href}"
         checked += 1
     assert checked >= 3
+
+
+def test_every_page_has_a_heading(built_site: Path) -> None:
+    for html in built_pages(built_site):
+        heading = soup_of(html).select_one("h1")
+        text = heading.get_text().replace("¶", "").strip() if heading else ""
+        assert text, f"{html.relative_to(built_site)}: keine oder leere <h1>"
+
+
+def test_every_lesson_explains_terms_with_tooltips(built_site: Path) -> None:
+    """Auf jeder Markdown-Seite erklären Tooltips mindestens drei Begriffe."""
+    for page in PAGES:
+        soup = soup_of(built_page(built_site, page))
+        terms = {a.get_text().strip() for a in soup.select(".md-content abbr[title]")}
+        assert len(terms) >= 3, f"{rel(page)}: nur Tooltips für {sorted(terms)}"
+
+
+def test_glossary_tooltips_are_german_explanations(built_site: Path) -> None:
+    soup = soup_of(built_page(built_site, DOCS / "grundlagen" / "glossar.md"))
+    titles = {
+        a.get_text().strip(): a["title"] for a in soup.select(".md-content abbr[title]")
+    }
+    for term in GLOSSARY_TERMS:
+        title = titles.get(term, "").strip()
+        assert title, f"„{term}“ ist im Glossar kein <abbr> mit Titel: {sorted(titles)}"
+        assert title != term and GERMAN_WORDS.search(title), (
+            f"Tooltip zu „{term}“ ist keine deutsche Erklärung: {title!r}"
+        )
+
+
+def test_notebook_pages_offer_their_notebook(built_site: Path) -> None:
+    """Jede Notebook-Seite verlinkt ihr .ipynb relativ, und es ist ein Notebook."""
+    assert NOTEBOOKS, f"Keine Notebooks unter {DOCS}?"
+    for source in NOTEBOOKS:
+        html = built_page(built_site, source)
+        soup = soup_of(html)
+        assert soup.select_one(".jupyter-wrapper"), f"{rel(source)}: kein Notebook"
+        links = {a["href"] for a in soup.select('a[download][href$=".ipynb"]')}
+        assert links, f'{rel(source)}: kein Download-Link a[download][href$=".ipynb"]'
+        for href in links:
+            # page.nb_url von mkdocs-jupyter ist absolut und enthält den Pfad aus
+            # site_url; unter einem Unterpfad oder offline führte er ins Leere.
+            assert not urlsplit(href).scheme and not href.startswith("/"), (
+                f"{rel(source)}: Download-Link nicht relativ: {href}"
+            )
+            target = (html.parent / href).resolve()
+            assert target.is_file(), f"{rel(source)}: {href} fehlt im Bau"
+            notebook = json.loads(target.read_text(encoding="utf-8"))
+            assert isinstance(notebook, dict) and notebook.get("cells"), href
+
+
+def test_formulas_are_set_at_build_time_with_mathml(built_site: Path) -> None:
+    """Jede Formel ist schon im HTML gesetzt (mit MathML für Screenreader). KaTeX-Stil
+    nur auf Seiten mit Formeln, das KaTeX-Skript nur für Formeln in Notebook-Text."""
+    with_math = 0
+    for html in built_pages(built_site):
+        soup = soup_of(html)
+        name = html.relative_to(built_site)
+        formulas = soup.select(".arithmatex")
+        for formula in formulas:
+            tex = formula.get_text().strip()[:80]
+            assert formula.select_one(".katex"), f"{name}: nicht gesetzt: {tex}"
+            assert formula.select_one("math"), f"{name}: ohne MathML: {tex}"
+        errors = [e.get("title") or e.get_text() for e in soup.select(".katex-error")]
+        assert not errors, f"{name}: KaTeX-Fehler {errors}"
+        stylesheet = soup.select_one('link[href$="katex.min.css"]') is not None
+        script = soup.select_one('script[src$="katex.min.js"]') is not None
+        if formulas:
+            with_math += 1
+            assert stylesheet, f"{name}: Formeln ohne katex.min.css"
+            assert not script, f"{name}: KaTeX-Skript, obwohl der Bau schon setzt"
+        elif stylesheet or script:
+            text = " ".join(c.get_text() for c in soup.select(".jp-MarkdownCell"))
+            assert re.search(r"\$|\\\(|\\\[", text), f"{name}: KaTeX ohne Formeln"
+    assert with_math >= 5, "Kaum Seiten mit Formeln gefunden?"
