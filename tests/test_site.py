@@ -494,7 +494,8 @@ def test_notebook_pages_offer_their_notebook(built_site: Path) -> None:
 
 def test_formulas_are_set_at_build_time_with_mathml(built_site: Path) -> None:
     """Jede Formel ist schon im HTML gesetzt (mit MathML für Screenreader). KaTeX-Stil
-    nur auf Seiten mit Formeln, das KaTeX-Skript nur für Formeln in Notebook-Text."""
+    nur auf Seiten mit Formeln; ein KaTeX-Skript lädt keine Seite (und es liegt keins
+    auf der Seite)."""
     with_math = 0
     for html in built_pages(built_site):
         soup = soup_of(html)
@@ -508,11 +509,8 @@ def test_formulas_are_set_at_build_time_with_mathml(built_site: Path) -> None:
         assert not errors, f"{name}: KaTeX-Fehler {errors}"
         stylesheet = soup.select_one('link[href$="katex.min.css"]') is not None
         script = soup.select_one('script[src$="katex.min.js"]') is not None
-        if formulas:
-            with_math += 1
-            assert stylesheet, f"{name}: Formeln ohne katex.min.css"
-            assert not script, f"{name}: KaTeX-Skript, obwohl der Bau schon setzt"
-        elif stylesheet or script:
-            text = " ".join(c.get_text() for c in soup.select(".jp-MarkdownCell"))
-            assert re.search(r"\$|\\\(|\\\[", text), f"{name}: KaTeX ohne Formeln"
+        assert not script, f"{name}: KaTeX-Skript, obwohl der Bau schon setzt"
+        assert stylesheet == bool(formulas), f"{name}: KaTeX-Stil ohne Formeln"
+        with_math += bool(formulas)
     assert with_math >= 5, "Kaum Seiten mit Formeln gefunden?"
+    assert not list(built_site.rglob("katex*.js")), "KaTeX-Skript mit ausgeliefert"
