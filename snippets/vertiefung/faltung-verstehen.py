@@ -229,6 +229,7 @@ assert lead > 0, "mit demselben Budget sollte das CNN vorn liegen"
 
 # --8<-- [start:learned_filters]
 import matplotlib.pyplot as plt
+import numpy as np
 
 kernel, bias = cnn.layers[0].get_weights()  # erste Faltung: (3, 3, 1, 32) und (32,)
 print("Kern der ersten Faltungsschicht:", kernel.shape)
