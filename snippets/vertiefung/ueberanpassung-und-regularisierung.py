@@ -219,23 +219,36 @@ print("neue Gewichte gleich?", np.allclose(layer.kernel.numpy(), w_new, atol=1e-
 import numpy as np
 
 
-def inverted_dropout(
-    values: np.ndarray, rate: float, rng: np.random.Generator
-) -> tuple[np.ndarray, np.ndarray]:
-    """Dropout im Training: Anteil ``rate`` auf 0, den Rest mit 1/(1 − rate) mal."""
+def dropout_mask(
+    shape: tuple[int, ...], rate: float, rng: np.random.Generator
+) -> np.ndarray:
+    """Zufällige Maske; True (Wahrscheinlichkeit 1 − rate): die Ausgabe bleibt."""
     if not 0 <= rate < 1:
         raise ValueError(
             f"Die Dropout-Rate muss im Bereich [0, 1) liegen, bekommen: {rate}."
         )
-    keep = rng.random(values.shape) >= rate  # True: diese Ausgabe bleibt
-    return values * keep / (1 - rate), keep
+    return rng.random(shape) >= rate
+
+
+def inverted_dropout(values: np.ndarray, keep: np.ndarray, rate: float) -> np.ndarray:
+    """Dropout im Training: außerhalb der Maske 0, sonst mal 1/(1 − rate)."""
+    if not 0 <= rate < 1:
+        raise ValueError(
+            f"Die Dropout-Rate muss im Bereich [0, 1) liegen, bekommen: {rate}."
+        )
+    if np.shape(keep) != np.shape(values):
+        raise ValueError(
+            f"Maske {np.shape(keep)} und Ausgaben {np.shape(values)} brauchen "
+            "dieselbe Shape."
+        )
+    return values * keep / (1 - rate)
 
 
 rng = np.random.default_rng(0)
 values = np.ones((2, 8))
-dropped, keep = inverted_dropout(values, rate=0.5, rng=rng)
-print(dropped)
-big, _ = inverted_dropout(np.ones(1_000_000), rate=0.5, rng=rng)
+print(inverted_dropout(values, dropout_mask(values.shape, 0.5, rng), rate=0.5))
+many = np.ones(1_000_000)
+big = inverted_dropout(many, dropout_mask(many.shape, 0.5, rng), rate=0.5)
 print("Mittelwert über eine Million Ausgaben:", big.mean().round(2))
 # --8<-- [end:dropout_numpy]
 
@@ -246,14 +259,15 @@ import numpy as np
 keras.utils.set_random_seed(3)
 rate = 0.25
 values = np.random.default_rng(5).uniform(1, 2, size=(4, 1000)).astype("float32")
-dropout = keras.layers.Dropout(rate)
-trained = keras.ops.convert_to_numpy(dropout(values, training=True))
-predicted = keras.ops.convert_to_numpy(dropout(values, training=False))
+layer = keras.layers.Dropout(rate)
+trained = keras.ops.convert_to_numpy(layer(values, training=True))
+predicted = keras.ops.convert_to_numpy(layer(values, training=False))
 
-keep = trained != 0  # die Maske, die Keras gezogen hat
+keep = trained != 0  # die Maske, die Keras gezogen hat (alle Werte sind ≥ 1)
+ours = inverted_dropout(values, keep, rate)  # unsere Rechnung mit derselben Maske
 print(f"Anteil auf 0 gesetzt: {1 - keep.mean():.3f} (Rate {rate})")
-print("Rest mal 1/(1 − rate)?  ", np.allclose(trained[keep], values[keep] / (1 - rate)))
-print("training=False ändert nichts?", np.array_equal(predicted, values))
+print("gleiche Maske, gleiche Ausgabe?", np.allclose(ours, trained, rtol=1e-6))
+print("training=False ändert nichts? ", np.array_equal(predicted, values))
 print(f"Mittelwert vorher {values.mean():.3f}, im Training {trained.mean():.3f}")
 # --8<-- [end:dropout_keras]
 
