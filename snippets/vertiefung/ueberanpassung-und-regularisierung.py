@@ -147,8 +147,11 @@ gap = {name: train_acc - val_acc for name, (train_acc, val_acc, _) in scores.ite
 val_acc = {name: values[1] for name, values in scores.items()}
 smaller_gap = [name for name in gap if gap[name] < gap["ohne"]]
 better = [name for name in val_acc if val_acc[name] > val_acc["ohne"]]
+val_loss = {name: values[2] for name, values in scores.items()}
+lower = [name for name in val_loss if val_loss[name] < val_loss["ohne"]]
 print(f"Kleinere Lücke als ohne Regularisierung: {', '.join(smaller_gap) or 'keine'}.")
 print(f"Höhere Validierungsgenauigkeit als ohne: {', '.join(better) or 'keine'}.")
+print(f"Kleinerer Validierungsverlust als ohne: {', '.join(lower) or 'keine'}.")
 winner = max(val_acc, key=val_acc.get)
 print(f"Beste Validierungsgenauigkeit: {winner} mit {val_acc[winner]:.1%}.")
 stopped = len(results["Early Stopping"][1]["loss"])
