@@ -198,8 +198,9 @@ class MiniBatchNetwork:
     :meth:`get_weights` liefert ``[W⁽¹⁾, b⁽¹⁾, W⁽²⁾, b⁽²⁾, …]`` in der Reihenfolge
     von ``keras.Model.get_weights``. ``optimizer`` ist ein Optimierer aus
     :mod:`mnist_lib.optimizers` (Voreinstellung: ``RMSprop()`` wie in Keras);
-    ``seed`` legt Startgewichte und Mischen fest. Die Gewichte sind float32;
-    Eingaben rechnet das Netz in den dtype der Gewichte um.
+    ``seed`` legt Startgewichte und Mischen fest. Gewichte und Rechnung: float32.
+    ``l2`` = λ ≥ 0 addiert den Strafterm λ·ΣW² (nur Gewichte) zum Verlust, wie
+    ``kernel_regularizer=keras.regularizers.L2(λ)``; ``fit`` meldet ihn nicht mit.
     """
 
     def __init__(
@@ -209,6 +210,7 @@ class MiniBatchNetwork:
         *,
         optimizer: Optimizer | None = None,
         seed: int | None = 42,
+        l2: float = 0.0,
     ) -> None:
         self.layer_sizes = checks.layer_sizes(layer_sizes)
         hint = " Softmax hat nur die Ausgabeschicht." if activation == "softmax" else ""
@@ -219,6 +221,7 @@ class MiniBatchNetwork:
             RMSprop() if optimizer is None else optimizer
         )
         self._rng = np.random.default_rng(seed)
+        self.l2 = checks.non_negative("l2", l2)
         #: [W⁽¹⁾, b⁽¹⁾, W⁽²⁾, b⁽²⁾, …]: Glorot (gleichverteilt in ±√(6/(p + q))), b = 0
         self.params: list[np.ndarray] = []
         for p, q in itertools.pairwise(self.layer_sizes):
@@ -262,7 +265,8 @@ class MiniBatchNetwork:
         grads = []
         for layer in range(len(self.weights), 0, -1):  # l = letzte Schicht, …, 2, 1
             o = outputs[layer - 1]  # o⁽ˡ⁻¹⁾, die Eingaben der Schicht
-            grad_w = o.T @ delta  # ∂L/∂W⁽ˡ⁾ = (o⁽ˡ⁻¹⁾)ᵀ δ⁽ˡ⁾
+            # ∂L/∂W⁽ˡ⁾ = (o⁽ˡ⁻¹⁾)ᵀ δ⁽ˡ⁾, mit L2-Strafterm λ·ΣW² noch + 2λW⁽ˡ⁾
+            grad_w = o.T @ delta + 2 * self.l2 * self.weights[layer - 1]
             grad_b = delta.sum(axis=0)  # ∂L/∂b⁽ˡ⁾: Summe über die Samples
             grads = [grad_w, grad_b, *grads]
             if layer > 1:  # δ⁽ˡ⁻¹⁾ = (δ⁽ˡ⁾ (W⁽ˡ⁾)ᵀ) ⊙ f'(u⁽ˡ⁻¹⁾)
@@ -303,6 +307,7 @@ class MiniBatchNetwork:
         labels = self._labels(labels, x)
         outputs = self._forward(x)
         loss = sparse_categorical_crossentropy(labels, outputs[-1]).mean()
+        loss += self.l2 * sum(float(np.sum(w**2)) for w in self.weights)  # λ·ΣW²
         return float(loss), self._backward(outputs, labels)
 
     def fit(
@@ -357,11 +362,8 @@ class MiniBatchNetwork:
 def training_flops(layer_sizes: Sequence[int], n_samples: int) -> int:
     """Gleitkommaoperationen der Matrixmultiplikationen einer Trainingsepoche.
 
-    Pro Schicht mit p Eingängen und q Neuronen und pro Sample: vorwärts
-    2·p·q (u = o W), rückwärts 2·p·q für ∂L/∂W und – außer in der ersten
-    Schicht – noch einmal 2·p·q für das Fehlersignal δ der Schicht davor. (Eine
-    Multiplikation mit Addition zählt als zwei Operationen.) Elementweise Arbeit
-    (Aktivierungen, Optimierer) ist nicht mitgezählt.
+    Pro Schicht (p Eingänge, q Neuronen) und Sample: 2pq vorwärts, 2pq für ∂L/∂W
+    und, außer in der ersten Schicht, 2pq für das δ der Schicht davor.
     """
     sizes = checks.layer_sizes(layer_sizes)
     n_samples = checks.count("n_samples", n_samples)

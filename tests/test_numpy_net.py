@@ -62,11 +62,18 @@ def numeric_gradients(net: MiniBatchNetwork, x, labels, h: float = 1e-6):
 
 
 def keras_twin(net: MiniBatchNetwork) -> keras.Sequential:
-    """Ein Keras-Modell mit denselben Schichten und Gewichten wie ``net``."""
+    """Ein Keras-Modell mit denselben Schichten, Gewichten und L2 wie ``net``."""
+    l2 = keras.regularizers.L2(net.l2) if net.l2 else None
     model = keras.Sequential([keras.Input((net.layer_sizes[0],))])
     for units in net.layer_sizes[1:-1]:
-        model.add(keras.layers.Dense(units, activation=net.activation))
-    model.add(keras.layers.Dense(net.layer_sizes[-1], activation="softmax"))
+        model.add(
+            keras.layers.Dense(units, activation=net.activation, kernel_regularizer=l2)
+        )
+    model.add(
+        keras.layers.Dense(
+            net.layer_sizes[-1], activation="softmax", kernel_regularizer=l2
+        )
+    )
     model.set_weights(net.get_weights())
     return model
 
@@ -270,6 +277,37 @@ def test_gradients_equal_gradient_tape(activation: str) -> None:
     for ours, theirs in zip(grads, tape_grads, strict=True):
         assert ours.dtype == np.float32
         np.testing.assert_allclose(ours, theirs.numpy(), rtol=1e-4, atol=1e-7)
+
+
+def test_l2_equals_keras_kernel_regularizer() -> None:
+    """λ·ΣW² im Verlust, 2λW im Gradienten – wie kernel_regularizer=L2(λ)."""
+    net = MiniBatchNetwork((20, 16, 10), "relu", seed=6, l2=0.01)
+    rng = np.random.default_rng(3)
+    x = rng.random((32, 20), dtype=np.float32)
+    labels = rng.integers(0, 10, 32)
+    loss, grads = net.gradients(x, labels)
+    model = keras_twin(net)
+    with tf.GradientTape() as tape:
+        crossentropy = keras.losses.SparseCategoricalCrossentropy()(labels, model(x))
+        keras_value = crossentropy + tf.add_n(model.losses)
+    tape_grads = tape.gradient(keras_value, model.trainable_weights)
+    assert len(model.losses) == 2  # ein Strafterm je Gewichtsmatrix, keiner für b
+    assert loss == pytest.approx(float(keras_value), rel=1e-5)
+    assert loss > float(crossentropy) + 0.01  # der Strafterm zählt wirklich
+    for ours, theirs in zip(grads, tape_grads, strict=True):
+        np.testing.assert_allclose(ours, theirs.numpy(), rtol=1e-4, atol=1e-6)
+    # Ein SGD-Schritt: dieselben neuen Gewichte wie Keras
+    net.optimizer = SGD(learning_rate=0.5)
+    model.compile(
+        optimizer=keras.optimizers.SGD(0.5),
+        loss=keras.losses.SparseCategoricalCrossentropy(),
+    )
+    net._train_batch(x, labels)
+    model.train_on_batch(x, labels)
+    for a, b in zip(net.get_weights(), model.get_weights(), strict=True):
+        np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-6)
+    with pytest.raises(ValueError, match="l2 darf nicht negativ sein"):
+        MiniBatchNetwork((4, 3), l2=-0.1)
 
 
 def test_gradients_leave_weights_unchanged() -> None:
