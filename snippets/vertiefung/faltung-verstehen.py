@@ -214,7 +214,7 @@ for name, build, optimizer in [
 cnn = results["CNN"][0]
 
 print(
-    f"{n_train} Trainingsbilder, {epochs} Epochen, Batchgröße {batch_size}, "
+    f"{n_train} Trainingsbilder, {epochs} Epochen, Batch-Größe {batch_size}, "
     f"Genauigkeit auf {n_test} Testbildern:\n"
 )
 print("| Netz | Optimierer | Parameter | Genauigkeit (Testmenge) |")

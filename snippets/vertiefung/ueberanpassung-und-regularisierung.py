@@ -44,7 +44,7 @@ def build_model(regularizer=None, dropout=0.0, augment=False):
 
 
 def train(callbacks=(), **options):
-    """Trainiert von denselben Startgewichten aus; gibt Modell und Verlauf zurück."""
+    """Trainiert mit demselben Startwert des Zufalls; gibt Modell und Verlauf zurück."""
     keras.utils.set_random_seed(7)
     model = build_model(**options)
     history = model.fit(
@@ -155,7 +155,10 @@ print(f"Kleinerer Validierungsverlust als ohne: {', '.join(lower) or 'keine'}.")
 winner = max(val_acc, key=val_acc.get)
 print(f"Beste Validierungsgenauigkeit: {winner} mit {val_acc[winner]:.1%}.")
 stopped = len(results["Early Stopping"][1]["loss"])
-print(f"Early Stopping hat nach {stopped} von {epochs} Epochen abgebrochen.")
+if stopped < epochs:
+    print(f"Early Stopping hat nach {stopped} von {epochs} Epochen abgebrochen.")
+else:
+    print(f"Early Stopping hat nicht abgebrochen: Alle {epochs} Epochen liefen.")
 # --8<-- [end:verdict]
 
 # --8<-- [start:l2_numpy]
