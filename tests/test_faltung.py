@@ -7,26 +7,19 @@ in der Bibliothek; wir führen genau diesen Abschnitt aus und vergleichen ihn mi
 
 from __future__ import annotations
 
-import re
-
 import keras
 import numpy as np
 import pytest
 from scipy import signal
 
-from tests.paths import SNIPPETS
+from tests.paths import SNIPPETS, script_section
 
 SCRIPT = SNIPPETS / "vertiefung" / "faltung-verstehen.py"
 TOLERANCE = 1e-5  # Conv2D rechnet in float32
 
 
 def section(name: str) -> str:
-    text = SCRIPT.read_text(encoding="utf-8")
-    match = re.search(
-        rf"# --8<-- \[start:{name}\]\n(.*?)# --8<-- \[end:{name}\]", text, re.S
-    )
-    assert match, f"Abschnitt {name} fehlt in {SCRIPT.name}"
-    return match.group(1)
+    return script_section(SCRIPT, name)
 
 
 @pytest.fixture(scope="module")

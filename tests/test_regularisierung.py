@@ -14,19 +14,13 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from tests.paths import SNIPPETS
+from tests.paths import SNIPPETS, script_section
 
 SCRIPT = SNIPPETS / "vertiefung" / "ueberanpassung-und-regularisierung.py"
 
 
 def section(name: str) -> str:
-    """Der Code eines Abschnitts des Skripts."""
-    text = SCRIPT.read_text(encoding="utf-8")
-    match = re.search(
-        rf"# --8<-- \[start:{name}\]\n(.*?)# --8<-- \[end:{name}\]", text, re.S
-    )
-    assert match, f"Abschnitt {name} fehlt in {SCRIPT.name}"
-    return match.group(1)
+    return script_section(SCRIPT, name)
 
 
 @pytest.fixture(scope="module")
