@@ -92,38 +92,42 @@ print("Shape:", x.shape)
 '''
 
 
+def insert_at_end_of_block(
+    text: str, header: re.Pattern[str], indent: str, entry: str, missing: str
+) -> str:
+    """``entry`` hinter die letzte eingerückte Zeile unter der Zeile ``header``."""
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if header.match(line)), None)
+    if start is None:
+        raise LessonError(missing)
+    end = start + 1
+    while end < len(lines) and lines[end].startswith(indent):
+        end += 1
+    lines.insert(end, entry)
+    return "".join(lines)
+
+
 def add_to_nav(mkdocs_yml: str, part: str, title: str, page: str) -> str:
     """Die Seite als letzten Eintrag ihres Teils in ``nav:`` einfügen."""
-    lines = mkdocs_yml.splitlines(keepends=True)
     header = f"  - {PARTS[part]}:"
-    try:
-        start = next(i for i, line in enumerate(lines) if line.rstrip() == header)
-    except StopIteration:
-        raise LessonError(
-            f"In mkdocs.yml fehlt der Navigationsteil „{PARTS[part]}“ ({header!r})."
-        ) from None
-    end = start + 1
-    while end < len(lines) and lines[end].startswith("      - "):
-        end += 1
-    lines.insert(end, f"      - {title}: {page}\n")
-    return "".join(lines)
+    return insert_at_end_of_block(
+        mkdocs_yml,
+        re.compile(rf"^{re.escape(header)}\s*$"),
+        "      - ",
+        f"      - {title}: {page}\n",
+        f"In mkdocs.yml fehlt der Navigationsteil „{PARTS[part]}“ ({header!r}).",
+    )
 
 
 def add_to_learning_path(index_md: str, part: str, title: str, page: str) -> str:
     """Eine Zeile im Lernpfad der Startseite, am Ende der Liste des Teils."""
-    lines = index_md.splitlines(keepends=True)
-    pattern = re.compile(rf"^\d+\. \*\*{PARTS[part]}\*\*")
-    try:
-        start = next(i for i, line in enumerate(lines) if pattern.match(line))
-    except StopIteration:
-        raise LessonError(
-            f"Im Lernpfad von docs/index.md fehlt der Punkt „**{PARTS[part]}**“."
-        ) from None
-    end = start + 1
-    while end < len(lines) and lines[end].startswith("    "):
-        end += 1
-    lines.insert(end, f"    - [{title}]({page}): {MARK} was die Seite gibt.\n")
-    return "".join(lines)
+    return insert_at_end_of_block(
+        index_md,
+        re.compile(rf"^\d+\. \*\*{PARTS[part]}\*\*"),
+        "    ",
+        f"    - [{title}]({page}): {MARK} was die Seite gibt.\n",
+        f"Im Lernpfad von docs/index.md fehlt der Punkt „**{PARTS[part]}**“.",
+    )
 
 
 def create_lesson(root: Path, title: str, part: str) -> list[Path]:
