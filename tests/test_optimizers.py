@@ -528,3 +528,67 @@ def test_plot_surface_3d(surfaces) -> None:
     ax = fig.axes[0]
     assert ax.name == "3d"
     assert ax.get_zlabel() == "log₁₀(1 + Verlust)"
+
+
+# ── „Die Lernrate“: Grenzen aus dem Raster der Seite ────────────────────
+
+
+@pytest.fixture(scope="module")
+def lesson_grid() -> dict:
+    """Die Abschnitte ``learning_rate`` und ``learning_rate_grid`` der Seite."""
+    import contextlib
+    import io
+
+    from tests.paths import SNIPPETS, script_section
+
+    script = SNIPPETS / "vertiefung" / "optimierer.py"
+    namespace: dict = {}
+    with contextlib.redirect_stdout(io.StringIO()) as printed:
+        for name in ("learning_rate", "learning_rate_grid"):
+            code = script_section(script, name)
+            exec(compile(code, f"{script.name}:{name}", "exec"), namespace)
+    namespace["printed"] = printed.getvalue()
+    return namespace
+
+
+def test_sgd_divergence_limit_matches_two_over_a_max(lesson_grid: dict) -> None:
+    """Die ausprobierte Grenze für SGD liegt bei 2/a_max (Herleitung der Seite)."""
+    hessian = lesson_grid["hessian"]
+    a_max = np.linalg.eigvalsh(hessian).max()
+    found = lesson_grid["limits"]["sgd"]
+    assert found == pytest.approx(2 / a_max, rel=2e-3)
+    # Die Bisektion hat die Grenze eingeschlossen: knapp darunter konvergiert SGD,
+    # knapp darüber divergiert es – beides mit 100 Schritten wie auf der Seite.
+    walk, diverges = lesson_grid["walk"], lesson_grid["diverges"]
+    assert not diverges(walk("sgd", found * 0.99))
+    assert diverges(walk("sgd", found * 1.01))
+    # Die Hesse-Matrix der Seite ist die der Fläche: 2·Korrelationsmatrix.
+    assert hessian[0, 0] == pytest.approx(2.0)
+    assert "| SGD | 0.527 |" in lesson_grid["printed"]
+
+
+def test_grid_walks_are_run_trajectory(lesson_grid: dict) -> None:
+    """Jeder Weg des Rasters ist der Anfang von ``run_trajectory`` (bitgenau)."""
+    surface, rates = lesson_grid["surface"], lesson_grid["rates"]
+    for name, paths in lesson_grid["walks"].items():
+        for rate, path in zip(rates, paths, strict=True):
+            expected = run_trajectory(
+                make_optimizer(name, learning_rate=rate),
+                surface.gradient,
+                surface.start,
+                steps=len(path) - 1,
+            )
+            np.testing.assert_array_equal(path, expected, err_msg=f"{name}, η={rate}")
+
+
+def test_every_optimizer_shows_all_three_behaviours(lesson_grid: dict) -> None:
+    """Im Raster kommen für jeden Optimierer ruhig, schwingt und divergiert vor,
+    in dieser Reihenfolge mit wachsender Lernrate."""
+    behaviour, kinds = lesson_grid["behaviour"], lesson_grid["kinds"]
+    for name, paths in lesson_grid["walks"].items():
+        codes = [kinds.index(behaviour(path)) for path in paths]
+        assert set(codes) == {0, 1, 2}, name
+        assert codes == sorted(codes), f"{name}: {codes}"
+        first = codes.index(2)
+        assert lesson_grid["rates"][first - 1] < lesson_grid["limits"][name]
+        assert lesson_grid["limits"][name] <= lesson_grid["rates"][first]

@@ -239,6 +239,133 @@ print(figure_html(fig, alt="Vier Diagramme. Die ersten drei zeigen je 30 SGD-Sch
 plt.show()
 # --8<-- [end:learning_rate_plot]
 
+# --8<-- [start:learning_rate_grid]
+from mnist_lib.optimizers import DISPLAY_NAMES, OPTIMIZER_NAMES, make_optimizer
+
+steps = 100
+start_loss = surface.value(surface.start)
+(x_low, x_high), (y_low, y_high) = surface.xlim, surface.ylim  # der Ausschnitt
+# 37 Lernraten von 0,001 bis 1000, je Zehnerpotenz 1; 1,5; 2; 3; 5; 7
+rates = [float(f"{m}e{k}") for k in range(-3, 3) for m in (1, 1.5, 2, 3, 5, 7)]
+rates.append(1000.0)
+
+
+def inside(point):
+    return x_low <= point[0] <= x_high and y_low <= point[1] <= y_high
+
+
+def walk(name, learning_rate):
+    """Weg über `steps` Schritte; endet früher, sobald er den Ausschnitt verlässt."""
+    optimizer = make_optimizer(name, learning_rate=learning_rate)
+    path = [np.array(surface.start)]
+    while len(path) <= steps and inside(path[-1]):
+        path.append(optimizer.step(path[-1], surface.gradient(path[-1])))
+    return np.array(path)
+
+
+def diverges(path):
+    """Verlässt den Ausschnitt oder endet mit höherem Verlust als am Start."""
+    return not inside(path[-1]) or surface.value(path[-1]) > start_loss
+
+
+def behaviour(path):
+    """„divergiert“, „schwingt“ (ein Schritt kehrt um) oder „ruhig“."""
+    if diverges(path):
+        return "divergiert"
+    moves = np.diff(path, axis=0)
+    visible = np.linalg.norm(moves[:-1], axis=1) > 1e-3  # Zittern zählt nicht
+    turns = np.sum(moves[:-1] * moves[1:], axis=1) < 0  # Winkel über 90°
+    return "schwingt" if np.any(turns & visible) else "ruhig"
+
+
+def divergence_limit(name, diverged):
+    """Ab hier divergieren alle größeren Lernraten; Bisektion im letzten Abschnitt."""
+    first = next(i for i in range(len(rates)) if all(diverged[i:]))
+    low, high = rates[first - 1], rates[first]
+    for _ in range(30):
+        middle = (low * high) ** 0.5  # Mitte auf der logarithmischen Achse
+        if diverges(walk(name, middle)):
+            high = middle
+        else:
+            low = middle
+    return high
+
+
+walks = {name: [walk(name, rate) for rate in rates] for name in OPTIMIZER_NAMES}
+kinds = ("ruhig", "schwingt", "divergiert")
+limits = {}
+header = ["Optimierer", "divergiert ab η ≈", "dort draußen ab Schritt", *kinds]
+print("| " + " | ".join(header))
+print("|---|--:|--:|--:|--:|--:|")
+for name, paths_of_name in walks.items():
+    verdicts = [behaviour(path) for path in paths_of_name]
+    limits[name] = divergence_limit(name, [v == "divergiert" for v in verdicts])
+    at_limit = walk(name, limits[name])  # „–“: bleibt drin, nur der Verlust steigt
+    leaves = "–" if inside(at_limit[-1]) else len(at_limit) - 1
+    counts = " | ".join(str(verdicts.count(kind)) for kind in kinds)
+    print(f"| {DISPLAY_NAMES[name]} | {limits[name]:.3g} | {leaves} | {counts}")
+print(f"\nZum Vergleich für SGD: 2/a_max = {limit:.3f}\n")
+
+
+def describe(name, rate, path):
+    """Was der Weg tut, in einem Satz (Zahlen mit Dezimalkomma)."""
+    head = f"{DISPLAY_NAMES[name]}, η = {rate:g}:".replace(".", ",")
+    if not inside(path[-1]):
+        return (
+            f"{head} divergiert – verlässt ab Schritt {len(path) - 1} den Ausschnitt."
+        )
+    if diverges(path):
+        return (
+            f"{head} divergiert – nach {steps} Schritten höherer Verlust als am Start."
+        )
+    distance = np.linalg.norm(path[-1] - surface.minimum)
+    where = f"noch {distance:.2f} vom Minimum entfernt".replace(".", ",")
+    if distance < 0.005:
+        where = "am Minimum"
+    how = {"schwingt": "schwingt quer über das Tal", "ruhig": "läuft ruhig bergab"}
+    return f"{head} {how[behaviour(path)]}; nach {steps} Schritten {where}."
+
+
+for rate in (0.05, 0.5, 0.7):
+    print("-", describe("sgd", rate, walks["sgd"][rates.index(rate)]))
+# --8<-- [end:learning_rate_grid]
+
+# --8<-- [start:learning_rate_map]
+import matplotlib.pyplot as plt
+from matplotlib.colors import ListedColormap
+from matplotlib.patches import Patch
+
+colors = ("#8fc1e3", "#f0b64d", "#c8443a")  # ruhig, schwingt, divergiert
+codes = [[kinds.index(behaviour(path)) for path in walks[name]] for name in walks]
+edges = np.sqrt(np.multiply(rates[:-1], rates[1:]))  # Grenzen zwischen den Lernraten
+edges = np.concatenate([[rates[0] / 1.2], edges, [rates[-1] * 1.2]])  # äußere Ränder
+fig, ax = plt.subplots(figsize=(10, 4), layout="constrained")
+rows = np.arange(len(walks) + 1) - 0.5  # eine Zeile je Optimierer
+ax.pcolormesh(edges, rows, codes, cmap=ListedColormap(colors))
+for row, name in enumerate(walks):  # Strich: Grenze aus der Tabelle
+    ax.plot([limits[name]] * 2, [row - 0.45, row + 0.45], color="black", linewidth=2)
+ax.set_xscale("log")
+ax.set_yticks(range(len(walks)), [DISPLAY_NAMES[name] for name in walks])
+ax.invert_yaxis()  # SGD oben, wie in der Tabelle
+ax.set(xlabel="Lernrate η (logarithmisch)", title=f"Verhalten in {steps} Schritten")
+handles = [Patch(color=c, label=kind) for c, kind in zip(colors, kinds, strict=True)]
+ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1))
+import json  # markdown-exec: hide
+
+from mnist_lib.plotting import figure_html  # markdown-exec: hide
+
+print(figure_html(fig, alt="Eine Zeile je Optimierer über den Lernraten von 0,001 bis 1000 (logarithmisch), eingefärbt nach dem Verhalten in 100 Schritten: hellblau ruhig bergab, orange schwingend, rot divergierend; ein schwarzer Strich markiert die Grenze aus der Tabelle. Bei kleinen Lernraten laufen alle ruhig, bei großen divergieren alle. SGD, Momentum, Nesterov und RMSprop divergieren schon unter η = 1, Adagrad, Adam und Ftrl knapp unter 3, Adadelta erst bei fast 1000."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+heights = surface.loss(*np.meshgrid(np.linspace(x_low, x_high, 100), np.linspace(y_low, y_high, 100)))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+levels = minimum_loss + np.geomspace(1e-3, 1, 12) * (heights.max() - minimum_loss)  # Höhenlinien wie in plot_optimizer_paths  # markdown-exec: hide  # noqa: E501  # fmt: skip
+half_axes, turns = np.linalg.eigh(hessian / 2)  # quadratische Fläche: Höhenlinien sind Ellipsen  # markdown-exec: hide  # noqa: E501  # fmt: skip
+circle = np.array([np.cos(np.linspace(0, 2 * np.pi, 73)), np.sin(np.linspace(0, 2 * np.pi, 73))])  # markdown-exec: hide  # noqa: E501  # fmt: skip
+ellipses = [surface.minimum + (turns @ (np.sqrt((level - minimum_loss) / half_axes)[:, None] * circle)).T for level in levels]  # markdown-exec: hide  # noqa: E501  # fmt: skip
+packed = lambda path: np.diff(np.round(path * 1000).astype(int), axis=0, prepend=0).ravel().tolist()  # Tausendstel, als Differenzen  # markdown-exec: hide  # noqa: E501, E731  # fmt: skip
+explorer = {"scale": 1000, "window": [x_low, x_high, y_low, y_high], "start": list(surface.start), "minimum": list(surface.minimum), "steps": steps, "rates": rates, "contours": [packed(e) for e in ellipses], "optimizers": [{"key": name, "name": DISPLAY_NAMES[name], "limit": limits[name], "paths": [packed(p) for p in walks[name]], "texts": [describe(name, r, p) for r, p in zip(rates, walks[name], strict=True)]} for name in walks]}  # markdown-exec: hide  # noqa: E501  # fmt: skip
+print('<script type="application/json" id="nnv-lernrate-daten">' + json.dumps(explorer, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/") + "</script>")  # markdown-exec: hide  # noqa: E501  # fmt: skip
+plt.show()
+# --8<-- [end:learning_rate_map]
+
 # --8<-- [start:invalid_hyperparameters]
 from mnist_lib.optimizers import SGD, Adam
 
