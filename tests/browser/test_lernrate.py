@@ -35,8 +35,10 @@ def open_explorer(offline: OfflineBrowsing, site_url: str, errors: list[str]) ->
     page = offline.context.new_page()
     watch_errors(page, errors, errors)
     page.goto(site_url + PAGE, wait_until="networkidle")
-    page.wait_for_function("window.nnvLernrate !== undefined")
+    # Der Regler zeichnet erst, wenn er in die Nähe des Bildschirms kommt.
     page.locator("#lernrate-ausprobieren").scroll_into_view_if_needed()
+    page.wait_for_function("window.nnvLernrate !== undefined")
+    expect(page.locator("#nnv-lernrate-eta")).to_be_enabled()
     return page
 
 

@@ -35,10 +35,30 @@
     return String(value).replace(".", ",");
   }
 
+  // Erst zeichnen, wenn der Regler in die Nähe des Bildschirms kommt: Das Laden der
+  // Seite wartet so nicht auf das Auspacken der Daten.
   function setup() {
     const root = document.querySelector(".nnv-lernrate");
     const source = document.getElementById("nnv-lernrate-daten");
-    if (!root || !source || root.dataset.bereit) return;
+    if (!root || !source || root.dataset.beobachtet) return;
+    root.dataset.beobachtet = "ja";
+    if (!("IntersectionObserver" in window)) {
+      start(root, source);
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          observer.disconnect();
+          start(root, source);
+        }
+      },
+      { rootMargin: "600px 0px" },
+    );
+    observer.observe(root);
+  }
+
+  function start(root, source) {
     const data = JSON.parse(source.textContent);
     const select = root.querySelector("select");
     const slider = root.querySelector('input[type="range"]');
