@@ -7,7 +7,7 @@ mit Debians Chromium über die Seiten laufen. Ausgegeben wird eine Tabelle der
 Punkte (0–100) je Seite und Kategorie und, was Punkte kostet. Ziel: überall ≥ 95.
 Keine Asserts – ein Benchmark, kein Test.
 
-Aufruf:  python benchmarks/lighthouse.py [ORDNER] [--desktop]
+Aufruf:  python benchmarks/lighthouse.py [ORDNER] [--geraet mobil|desktop|beide]
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ CATEGORIES = {
     "best-practices": "Best Practices",
     "seo": "SEO",
 }
+DEVICES = {"mobil": "Mobil (Lighthouse-Standard)", "desktop": "Desktop"}
 PAGES = ("vertiefung/optimierer/", "vertiefung/zeichne-eine-ziffer/")
 GOAL = 95
 
@@ -96,7 +97,10 @@ def main() -> None:
         "site", nargs="?", help="gebauter Ordner (Standard: site/ im Projekt)"
     )
     parser.add_argument(
-        "--desktop", action="store_true", help="Desktop statt Mobil (Standard)"
+        "--geraet",
+        choices=(*DEVICES, "beide"),
+        default="beide",
+        help="Mobil (Lighthouse-Standard), Desktop oder beide (Standard)",
     )
     args = parser.parse_args()
     site = Path(args.site).resolve() if args.site else ROOT / "site"
@@ -119,28 +123,34 @@ def main() -> None:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    device = "Desktop" if args.desktop else "Mobil (Lighthouse-Standard)"
-    results: dict[str, dict[str, int]] = {}
+    devices = list(DEVICES) if args.geraet == "beide" else [args.geraet]
+    results: dict[tuple[str, str], dict[str, int]] = {}
     notes: list[str] = []
     try:
-        for path in paths:
-            report = run_lighthouse(base + path, args.desktop)
-            results[path] = scores(report)
-            notes += [f"{path}: {note}" for note in weak_audits(report)]
+        for device in devices:
+            for path in paths:
+                report = run_lighthouse(base + path, device == "desktop")
+                results[device, path] = scores(report)
+                notes += [
+                    f"{DEVICES[device]}, {path}: {n}" for n in weak_audits(report)
+                ]
     finally:
         server.shutdown()
         server.server_close()
 
-    print(f"\nLighthouse ({LIGHTHOUSE}, {device}), Punkte 0–100, Ziel ≥ {GOAL}")
-    print(f"{'Seite':34}" + "".join(f"{name:>18}" for name in CATEGORIES.values()))
-    for path, points in results.items():
-        print(f"{path:34}" + "".join(f"{points[c]:>18}" for c in CATEGORIES))
-    missing = [page for page in PAGES if page not in paths]
-    for page in missing:
-        print(f"{page:34}  (nicht im Ordner)")
+    print(f"\nLighthouse ({LIGHTHOUSE}), Punkte 0–100, Ziel ≥ {GOAL}")
+    print(
+        f"{'Gerät':10}{'Seite':34}"
+        + "".join(f"{name:>17}" for name in CATEGORIES.values())
+    )
+    for (device, path), points in results.items():
+        print(f"{device:10}{path:34}" + "".join(f"{points[c]:>17}" for c in CATEGORIES))
+    for page in PAGES:
+        if page not in paths:
+            print(f"{'':10}{page:34}  (nicht im Ordner)")
     below = [
-        f"{path} {CATEGORIES[c]}: {p[c]}"
-        for path, p in results.items()
+        f"{DEVICES[device]}, {path} {CATEGORIES[c]}: {p[c]}"
+        for (device, path), p in results.items()
         for c in CATEGORIES
         if p[c] < GOAL
     ]
