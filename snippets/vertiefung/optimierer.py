@@ -245,8 +245,8 @@ from mnist_lib.optimizers import DISPLAY_NAMES, OPTIMIZER_NAMES, make_optimizer
 steps = 100
 start_loss = surface.value(surface.start)
 (x_low, x_high), (y_low, y_high) = surface.xlim, surface.ylim  # der Ausschnitt
-# 37 Lernraten von 0,001 bis 1000, je Zehnerpotenz 1; 1,5; 2; 3; 5; 7
-rates = [float(f"{m}e{k}") for k in range(-3, 3) for m in (1, 1.5, 2, 3, 5, 7)]
+# 37 Lernraten von 0,001 bis 1000, je Zehnerpotenz 1; 1,5; 2; 3; 4; 6
+rates = [float(f"{m}e{k}") for k in range(-3, 3) for m in (1, 1.5, 2, 3, 4, 6)]
 rates.append(1000.0)
 
 
@@ -326,7 +326,7 @@ def describe(name, rate, path):
     return f"{head} {how[behaviour(path)]}; nach {steps} Schritten {where}."
 
 
-for rate in (0.05, 0.5, 0.7):
+for rate in (0.1, 0.4, 0.6):
     print("-", describe("sgd", rate, walks["sgd"][rates.index(rate)]))
 # --8<-- [end:learning_rate_grid]
 

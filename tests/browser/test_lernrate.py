@@ -89,7 +89,7 @@ def assert_draws_python_path(page: Page, key: str, rate: float) -> np.ndarray:
 
 @pytest.mark.parametrize(
     ("rate", "verdict"),
-    [(0.05, "läuft ruhig bergab"), (0.5, "schwingt"), (0.7, "divergiert")],
+    [(0.1, "läuft ruhig bergab"), (0.4, "schwingt"), (0.6, "divergiert")],
 )
 def test_slider_draws_the_python_path(
     explorer: Page, rate: float, verdict: str
@@ -138,12 +138,12 @@ def test_slider_works_with_arrow_keys(explorer: Page) -> None:
     slider.focus()
     before = live.inner_text()
     slider.press("ArrowRight")
-    expect(live).to_contain_text("SGD, η = 0,5:")
+    expect(live).to_contain_text("SGD, η = 0,4:")
     assert live.inner_text() != before
-    expect(slider).to_have_attribute("aria-valuetext", "η = 0,5")
-    expect(explorer.locator("#nnv-lernrate-wert")).to_have_text("0,5")
+    expect(slider).to_have_attribute("aria-valuetext", "η = 0,4")
+    expect(explorer.locator("#nnv-lernrate-wert")).to_have_text("0,4")
     slider.press("ArrowRight")
-    expect(live).to_contain_text("SGD, η = 0,7: divergiert")
+    expect(live).to_contain_text("SGD, η = 0,6: divergiert")
     slider.press("ArrowLeft")
     slider.press("ArrowLeft")
     expect(live).to_have_text(before)
@@ -165,7 +165,7 @@ def test_screenshot_with_diverging_rate(
         expect(page.locator("body")).to_have_attribute(
             "data-md-color-scheme", scheme.material
         )
-        choose(page, "SGD", 0.7)
+        choose(page, "SGD", 0.6)
         widget = page.locator("#lernrate-ausprobieren")
         # Am Telefon passt der Regler in die Breite: nichts ragt heraus.
         width = page.evaluate("document.documentElement.clientWidth")
