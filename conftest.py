@@ -163,7 +163,8 @@ PHASES = [
 
 
 def phase_of(nodeid: str) -> str:
-    return next(name for prefix, name in PHASES if nodeid.startswith(prefix))
+    found = (name for prefix, name in PHASES if nodeid.startswith(prefix))
+    return next(found, "Tests außerhalb von tests/ und docs/")
 
 
 BUILD_PHASE = "Bau der Seite (mkdocs, im Hintergrund, mit Seite zum Mitnehmen)"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
@@ -13,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import LIBRARY_EXCERPT, expand_snippets, extract_blocks
+from tests.conftest import offline_env
 from tests.paths import DOCS, ROOT
 from tests.test_one_source import excerpt_problems
 
@@ -179,6 +182,58 @@ def test_runner_check_sees_each_kind(tmp_path: Path, fence: str, expected) -> No
     page.write_text(f"# Seite\n\n{fence}\nprint(6 * 7)\n```\n", encoding="utf-8")
     [(_, runners)] = runners_of_blocks(page)
     assert runners == expected
+
+
+BROKEN = "x = 1\nprint(x / 0)\n"
+
+
+def test_a_broken_build_block_fails_the_strict_build(tmp_path: Path) -> None:
+    """Ein kaputter ``exec="on"``-Block lässt den Bau scheitern (er ist sein Läufer)."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(
+        f'# Probe\n\n```python exec="on"\n{BROKEN}```\n', encoding="utf-8"
+    )
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Probe\nmarkdown_extensions: [pymdownx.superfences]\n"
+        "plugins: [markdown-exec]\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=tmp_path,
+        env={**offline_env(), "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode != 0
+    assert "ZeroDivisionError" in proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        f"```python\n{BROKEN}```\n",
+        "```python\nprint(6 * 7)\n```\n\n<!--pytest-codeblocks:expected-output-->\n\n"
+        '```text title="Ausgabe"\n43\n```\n',
+    ],
+    ids=["Fehler", "falsche Ausgabe"],
+)
+def test_a_broken_plain_block_fails_codeblocks(tmp_path: Path, block: str) -> None:
+    """Ein kaputter Block ohne ``exec`` lässt pytest-codeblocks scheitern."""
+    page = tmp_path / "seite.md"
+    page.write_text(f"# Probe\n\n{block}", encoding="utf-8")
+    options = ["-q", "-p", "no:cacheprovider", "-p", "conftest", "-c", "pyproject.toml"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", *options, str(page)],
+        cwd=ROOT,
+        env={**offline_env(), "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 1, proc.stdout[-2000:]
+    assert "1 failed" in proc.stdout
 
 
 @pytest.mark.parametrize("page", PAGES, ids=rel)
