@@ -180,9 +180,13 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     _phase_seconds[phase_of(report.nodeid)] += max(duration, 0.0)
 
 
-def record_build(seconds: float, waited: float) -> None:
+_build_notes: list[str] = []  # Zeilen aus dem Protokoll des Baus, am Ende gezeigt
+
+
+def record_build(seconds: float, waited: float, log: str = "") -> None:
     """Der Bau ist ein eigener Posten; das Warten auf ihn zählt nicht zum Test."""
     _build_in_setup[0] = waited
+    _build_notes.extend(re.findall(r"Bauzeit je Seite.*", log))
     _phase_seconds[BUILD_PHASE] += seconds
     _phase_seconds[WAIT_PHASE] += waited
 
@@ -192,3 +196,5 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section("Laufzeit je Teil")
         for name, seconds in sorted(_phase_seconds.items(), key=lambda i: -i[1]):
             terminalreporter.write_line(f"{name:55} {seconds:7.1f} s")
+        for note in _build_notes:
+            terminalreporter.write_line(note)

@@ -160,10 +160,11 @@ def site_build() -> SiteBuild:
     build = _background[0]
     start = time.perf_counter()
     build.thread.join()
-    record_build(build.seconds, waited=time.perf_counter() - start)
     if build.error is not None:
+        record_build(build.seconds, waited=time.perf_counter() - start)
         raise build.error
     assert build.result is not None
+    record_build(build.seconds, time.perf_counter() - start, build.result.log)
     return build.result
 
 
