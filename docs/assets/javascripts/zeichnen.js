@@ -5,6 +5,7 @@
   const BOX = 20; // längere Seite der Ziffer in Pixeln
   const SIZE = 28; // Kantenlänge der Eingabe
   const NEURONS = 4; // so viele verdeckte Neuronen zeigt die Seite
+  const EMPTY = "Das Zeichenfeld ist leer. Zeichne eine Ziffer oder lade ein Testbild.";
 
   // Fläche, die Quellpixel s zu Zielpixel t beitragen: [20·s, 20·s + 20) ∩ [L·t, L·t + L)
   function overlap(n, side) {
@@ -72,7 +73,8 @@
       if (x[i]) for (let j = 0; j < q; j++) hidden[j] += x[i] * w1[i * q + j];
     }
     for (let j = 0; j < q; j++) {
-      hidden[j] = net.activation === "relu" ? Math.max(0, hidden[j]) : 1 / (1 + Math.exp(-hidden[j]));
+      const u = hidden[j];
+      hidden[j] = net.activation === "relu" ? Math.max(0, u) : 1 / (1 + Math.exp(-u));
     }
     const logits = Float64Array.from(b2);
     for (let j = 0; j < q; j++) for (let c = 0; c < k; c++) logits[c] += hidden[j] * w2[j * k + c];
@@ -87,7 +89,8 @@
 
   // float16 (little-endian) → Zahl
   function halves(base64) {
-    const raw = bytes(base64), view = new DataView(raw.buffer), out = new Float64Array(raw.length / 2);
+    const raw = bytes(base64), view = new DataView(raw.buffer);
+    const out = new Float64Array(raw.length / 2);
     for (let i = 0; i < out.length; i++) {
       const bits = view.getUint16(2 * i, true), sign = bits & 0x8000 ? -1 : 1;
       const exp = (bits >> 10) & 31, frac = bits & 1023;
@@ -102,6 +105,10 @@
   }
 
   const percent = (p) => `${Math.round(p * 100)}\u00a0%`;
+  // Zahl mit Komma und echtem Minuszeichen, wie im deutschen Text
+  const german = (x, digits) => x.toFixed(digits).replace(".", ",").replace("-", "−");
+  const ORANGE = [230, 97, 0]; // Gewicht > 0: Tinte hier spricht für das Neuron
+  const BLUE = [33, 150, 243]; // Gewicht < 0: Tinte hier spricht dagegen
 
   // Werte 0 … 1 als Pixelbild in ein kleines Canvas; color(v) → [r, g, b, a]
   function paint(canvas, values, color) {
@@ -117,38 +124,73 @@
     const ansage = root.querySelector(".nnv-zeichnen__ansage");
     const bars = root.querySelector(".nnv-zeichnen__balken");
     const neurons = root.querySelector(".nnv-zeichnen__neuronen");
-    const state = { input: null, probs: null, testIndex: -1, drawing: false, last: null, frame: 0 };
+    const state = {
+      input: null, probs: null, testIndex: -1, drawing: false, last: null, frame: 0,
+    };
     root.querySelector(".nnv-zeichnen__genauigkeit").textContent =
-      `${(100 * net.accuracy).toFixed(1).replace(".", ",")}\u00a0%`;
+      `${german(100 * net.accuracy, 1)}\u00a0%`;
 
     bars.replaceChildren(...Array.from({ length: 10 }, (_, digit) => {
       const row = document.createElement("li");
-      row.innerHTML = `<span class="nnv-zeichnen__ziffer">${digit}</span><span class="nnv-zeichnen__spur"><span></span></span><span class="nnv-zeichnen__wert">–</span>`;
+      row.innerHTML =
+        `<span class="nnv-zeichnen__ziffer">${digit}</span>` +
+        '<span class="nnv-zeichnen__spur"><span></span></span>' +
+        '<span class="nnv-zeichnen__wert">–</span>';
       return row;
     }));
     const cards = Array.from({ length: NEURONS }, () => {
       const card = document.createElement("figure");
-      card.innerHTML = `<canvas width="${SIZE}" height="${SIZE}" role="img"></canvas><figcaption></figcaption>`;
+      card.innerHTML =
+        `<canvas width="${SIZE}" height="${SIZE}" role="img" ` +
+        'aria-label="Gewichte eines verdeckten Neurons als 28 × 28-Bild"></canvas>' +
+        "<figcaption></figcaption>";
       return card;
     });
     neurons.replaceChildren(...cards);
 
-    const rgb = (element) => (getComputedStyle(element).color.match(/[\d.]+/g) || [0, 0, 0]).slice(0, 3).map(Number);
+    // Textfarbe des Elements als [r, g, b]: hell und dunkel passend zum Farbschema
+    const rgb = (element) =>
+      (getComputedStyle(element).color.match(/[\d.]+/g) || [0, 0, 0]).slice(0, 3).map(Number);
 
     function alphas() {
       const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-      return Uint8ClampedArray.from({ length: data.length / 4 }, (_, i) => data[4 * i + 3]);
+      const count = data.length / 4;
+      return Uint8ClampedArray.from({ length: count }, (_, i) => data[4 * i + 3]);
+    }
+
+    // Die verdeckten Neuronen mit dem größten Beitrag zur gewinnenden Ziffer k:
+    // Aktivierung o⁽¹⁾_j mal Gewicht w⁽²⁾_jk, als Bild ihre 784 Eingangsgewichte
+    function showNeurons(hidden, winner) {
+      const [p, q, k] = net.sizes, [w1, , w2] = net.params;
+      const contribution = (j) => hidden[j] * w2[j * k + winner];
+      const order = [...hidden.keys()].sort((a, b) => contribution(b) - contribution(a));
+      order.slice(0, NEURONS).forEach((j, n) => {
+        const [image, caption] = cards[n].children;
+        const weights = Float64Array.from({ length: p }, (_, i) => w1[i * q + j]);
+        const scale = Math.max(...weights.map(Math.abs)) || 1;
+        const alpha = (v) => Math.round((255 * Math.abs(v)) / scale);
+        paint(image, weights, (v) => [...(v > 0 ? ORANGE : BLUE), alpha(v)]);
+        image.setAttribute("aria-label", `Gewichte von Neuron ${j + 1} als 28 × 28-Bild`);
+        caption.textContent = `Neuron ${j + 1}: Aktivierung ${german(hidden[j], 2)}, ` +
+          `Beitrag ${german(contribution(j), 2)}`;
+        cards[n].hidden = false;
+      });
     }
 
     function show(announce, prefix = "") {
       const [r, g, b] = rgb(inputCanvas);
-      paint(inputCanvas, state.input || new Float64Array(SIZE * SIZE), (v) => [r, g, b, Math.round(255 * v)]);
+      const input = state.input || new Float64Array(SIZE * SIZE);
+      paint(inputCanvas, input, (v) => [r, g, b, Math.round(255 * v)]);
       const rows = [...bars.children];
       if (!state.input) {
         state.probs = null;
-        rows.forEach((row) => { row.className = ""; row.lastChild.textContent = "–"; row.children[1].firstChild.style.width = "0"; });
+        rows.forEach((row) => {
+          row.className = "";
+          row.children[1].firstChild.style.width = "0";
+          row.lastChild.textContent = "–";
+        });
         cards.forEach((card) => { card.hidden = true; });
-        if (announce) ansage.textContent = "Das Zeichenfeld ist leer. Zeichne eine Ziffer oder lade ein Testbild.";
+        if (announce) ansage.textContent = EMPTY;
         return;
       }
       const { hidden, probs } = forward(net, state.input);
@@ -159,19 +201,10 @@
         row.children[1].firstChild.style.width = `${(100 * probs[digit]).toFixed(1)}%`;
         row.lastChild.textContent = percent(probs[digit]);
       });
-      if (announce) ansage.textContent = `${prefix}Das Netz liest eine ${winner} (${percent(probs[winner])}).`;
-      // Beitrag jedes verdeckten Neurons zur gewinnenden Ziffer: Aktivierung × Gewicht
-      const [p, q, k] = net.sizes, [w1, , w2] = net.params;
-      const order = [...hidden.keys()].sort((a, b) => hidden[b] * w2[b * k + winner] - hidden[a] * w2[a * k + winner]);
-      order.slice(0, NEURONS).forEach((j, n) => {
-        const weights = Float64Array.from({ length: p }, (_, i) => w1[i * q + j]);
-        const scale = Math.max(...weights.map(Math.abs)) || 1;
-        paint(cards[n].firstChild, weights, (v) => (v > 0 ? [230, 97, 0, Math.round((255 * v) / scale)] : [33, 150, 243, Math.round((-255 * v) / scale)]));
-        const contribution = (hidden[j] * w2[j * k + winner]).toFixed(2).replace(".", ",").replace("-", "−");
-        cards[n].firstChild.setAttribute("aria-label", `Gewichte von Neuron ${j + 1} als 28 × 28-Bild`);
-        cards[n].lastChild.textContent = `Neuron ${j + 1}: Aktivierung ${hidden[j].toFixed(2).replace(".", ",")}, Beitrag ${contribution}`;
-        cards[n].hidden = false;
-      });
+      if (announce) {
+        ansage.textContent = `${prefix}Das Netz liest eine ${winner} (${percent(probs[winner])}).`;
+      }
+      showNeurons(hidden, winner);
     }
 
     function fromCanvas(announce) {
@@ -181,7 +214,10 @@
 
     function point(event) {
       const rect = canvas.getBoundingClientRect();
-      return [((event.clientX - rect.left) * canvas.width) / rect.width, ((event.clientY - rect.top) * canvas.height) / rect.height];
+      return [
+        ((event.clientX - rect.left) * canvas.width) / rect.width,
+        ((event.clientY - rect.top) * canvas.height) / rect.height,
+      ];
     }
 
     // Deckende Farbe des Textes: Halbtransparente Striche würden sich überlagern,
@@ -212,7 +248,12 @@
       stroke(state.last, next);
       state.last = next;
       // Höchstens einmal pro Bild neu rechnen
-      if (!state.frame) state.frame = requestAnimationFrame(() => { state.frame = 0; fromCanvas(false); });
+      if (!state.frame) {
+        state.frame = requestAnimationFrame(() => {
+          state.frame = 0;
+          fromCanvas(false);
+        });
+      }
     });
     const finish = () => {
       if (!state.drawing) return;
@@ -232,7 +273,8 @@
     root.querySelector("[data-aktion=testbild]").addEventListener("click", () => {
       const count = net.labels.length;
       state.testIndex = (state.testIndex + 1) % count;
-      const digit = net.digits.subarray(state.testIndex * SIZE * SIZE, (state.testIndex + 1) * SIZE * SIZE);
+      const start = state.testIndex * SIZE * SIZE;
+      const digit = net.digits.subarray(start, start + SIZE * SIZE);
       // Die Testziffer ist schon wie MNIST vorbereitet: Sie geht unverändert ins Netz.
       state.input = Float64Array.from(digit, (v) => v / 255);
       ctx.clearRect(0, 0, canvas.width, canvas.height);
@@ -243,7 +285,8 @@
         ctx.fillRect((i % SIZE) * cell, Math.floor(i / SIZE) * cell, cell, cell);
       });
       ctx.globalAlpha = 1;
-      show(true, `Testbild ${state.testIndex + 1} von ${count}, eine ${net.labels[state.testIndex]}: `);
+      const label = net.labels[state.testIndex];
+      show(true, `Testbild ${state.testIndex + 1} von ${count}, eine ${label}: `);
     });
     show(false);
     return { state, alphas, canvas };
