@@ -21,8 +21,8 @@ from mnist_lib.numpy_net import MiniBatchNetwork
 from tests.browser.visits import (
     DESKTOP,
     PHONE,
-    SCREENSHOTS,
     TIMEOUT_MS,
+    TRY_IT_SHOTS,
     OfflineBrowsing,
     watch_errors,
 )
@@ -232,9 +232,9 @@ def test_screenshots_with_a_drawn_digit(
             " - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{overflow} px waagrechtes Scrollen ({device})"
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        TRY_IT_SHOTS.mkdir(parents=True, exist_ok=True)
         page.locator(WIDGET).screenshot(
-            path=SCREENSHOTS / f"zeichne-eine-ziffer-{scheme}-{device}.png"
+            path=TRY_IT_SHOTS / f"zeichne-eine-ziffer-{scheme}-{device}.png"
         )
     finally:
         context.close()
