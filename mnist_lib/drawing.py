@@ -17,6 +17,7 @@ from mnist_lib.checks import ArrayLike
 from mnist_lib.numpy_net import MiniBatchNetwork
 
 BOX, SIZE = 20, 28  # längere Seite der Ziffer und Kantenlänge des Bilds, wie MNIST
+CENTER = 14  # Zeile und Spalte des Schwerpunkts der MNIST-Ziffern
 
 
 # --8<-- [start:preprocess]
@@ -42,11 +43,12 @@ def preprocess_steps(pixels: ArrayLike) -> tuple[np.ndarray, ...]:
     small = overlap(crop.shape[0], side) @ crop @ overlap(crop.shape[1], side).T
     small /= side**2
     y, x = np.indices(small.shape)
-    # Schwerpunkt auf die Mitte 13,5 schieben, gerundet auf ganze Pixel
+    # Schwerpunkt auf Pixel (14, 14) schieben – dort liegt er bei MNIST –,
+    # gerundet auf ganze Pixel
     # (+1e-9: genau halbe Pixel runden in NumPy und JavaScript gleich auf)
     mass = small.sum()
-    dy = int(np.floor(13.5 - (y * small).sum() / mass + 0.5 + 1e-9))
-    dx = int(np.floor(13.5 - (x * small).sum() / mass + 0.5 + 1e-9))
+    dy = int(np.floor(CENTER - (y * small).sum() / mass + 0.5 + 1e-9))
+    dx = int(np.floor(CENTER - (x * small).sum() / mass + 0.5 + 1e-9))
     y, x = y + dy, x + dx  # Ziel im 28 × 28-Feld; was hinausragt, fällt weg
     inside = (np.minimum(y, x) >= 0) & (np.maximum(y, x) < SIZE)
     centered = np.zeros((SIZE, SIZE), dtype=np.float32)

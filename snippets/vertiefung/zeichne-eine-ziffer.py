@@ -63,14 +63,25 @@ for ax, image, title in zip(axes, [canvas, crop, small, centered], titles, stric
     ax.set_title(title)
     ax.set_xticks([])
     ax.set_yticks([])
-axes[3].plot(13.5, 13.5, "r+", markersize=14)  # die Mitte des Felds
+axes[3].plot(14, 14, "r+", markersize=14)  # Pixel (14, 14): Schwerpunkt bei MNIST
 from mnist_lib.drawing import export_network  # markdown-exec: hide
 from mnist_lib.plotting import figure_html  # markdown-exec: hide
 
-print(figure_html(fig, alt="Vier Bilder einer handgeschriebenen Sieben aus der Testmenge. Erstens das große Zeichenfeld, in dem die Ziffer klein und links oben steht. Zweitens der Ausschnitt, der nur die Ziffer umschließt. Drittens derselbe Ausschnitt verkleinert, sodass die längere Seite 20 Pixel hat. Viertens das 28 × 28-Feld, in dem die Ziffer so verschoben ist, dass ihr Schwerpunkt auf der Mitte liegt; ein rotes Kreuz markiert die Mitte."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+print(figure_html(fig, alt="Vier Bilder einer handgeschriebenen Sieben aus der Testmenge. Erstens das große Zeichenfeld, in dem die Ziffer achtfach vergrößert links oben steht. Zweitens der Ausschnitt, der nur die Ziffer umschließt. Drittens derselbe Ausschnitt verkleinert, sodass die längere Seite 20 Pixel hat. Viertens das 28 × 28-Feld, in dem die Ziffer so verschoben ist, dass ihr Schwerpunkt auf Pixel (14, 14) liegt; ein rotes Kreuz markiert diesen Pixel."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
 print(f'<script type="application/json" id="nnv-zeichnen-daten">{export_network(net, accuracy, x_test[:30], y_test[:30])}</script>')  # markdown-exec: hide  # noqa: E501  # fmt: skip
 plt.show()
 # --8<-- [end:steps]
+
+# --8<-- [start:unchanged]
+from mnist_lib.drawing import preprocess_drawing
+
+# braucht x_test aus dem ersten Abschnitt
+unchanged = sum(
+    np.array_equal(preprocess_drawing(digit), digit.astype("float32") / 255)
+    for digit in x_test
+)
+print(f"{unchanged} von {len(x_test)} Testziffern überstehen die Schritte unverändert")
+# --8<-- [end:unchanged]
 
 # --8<-- [start:exercise_shift]
 # braucht net, x_test, x_test_flat und y_test aus dem ersten Abschnitt

@@ -52,11 +52,11 @@
       for (let y = 0; y < h; y++) sum += weights[y] * rowsums[y][j];
       return sum / scale;
     }));
-    // Schwerpunkt auf die Mitte 13,5 schieben, gerundet auf ganze Pixel
+    // Schwerpunkt auf Pixel (14, 14) schieben – dort liegt er bei MNIST
     let mass = 0, my = 0, mx = 0;
     small.forEach((row, y) => row.forEach((v, x) => { mass += v; my += y * v; mx += x * v; }));
-    const dy = Math.floor(13.5 - my / mass + 0.5 + 1e-9);
-    const dx = Math.floor(13.5 - mx / mass + 0.5 + 1e-9);
+    const dy = Math.floor(14 - my / mass + 0.5 + 1e-9);
+    const dx = Math.floor(14 - mx / mass + 0.5 + 1e-9);
     const input = new Float64Array(SIZE * SIZE);
     small.forEach((row, y) => row.forEach((v, x) => {
       const ty = y + dy, tx = x + dx;
@@ -107,8 +107,8 @@
   const percent = (p) => `${Math.round(p * 100)}\u00a0%`;
   // Zahl mit Komma und echtem Minuszeichen, wie im deutschen Text
   const german = (x, digits) => x.toFixed(digits).replace(".", ",").replace("-", "−");
-  const ORANGE = [230, 97, 0]; // Gewicht > 0: Tinte hier spricht für das Neuron
-  const BLUE = [33, 150, 243]; // Gewicht < 0: Tinte hier spricht dagegen
+  const ORANGE = [230, 97, 0]; // Gewicht > 0: Tinte hier lässt das Neuron stärker feuern
+  const BLUE = [33, 150, 243]; // Gewicht < 0: Tinte hier lässt es schwächer feuern
 
   // Werte 0 … 1 als Pixelbild in ein kleines Canvas; color(v) → [r, g, b, a]
   function paint(canvas, values, color) {
@@ -159,7 +159,7 @@
     }
 
     // Die verdeckten Neuronen mit dem größten Beitrag zur gewinnenden Ziffer k:
-    // Aktivierung o⁽¹⁾_j mal Gewicht w⁽²⁾_jk, als Bild ihre 784 Eingangsgewichte
+    // Ausgabe o⁽¹⁾_j mal Gewicht w⁽²⁾_jk, als Bild ihre 784 Eingangsgewichte
     function showNeurons(hidden, winner) {
       const [p, q, k] = net.sizes, [w1, , w2] = net.params;
       const contribution = (j) => hidden[j] * w2[j * k + winner];
@@ -171,7 +171,7 @@
         const alpha = (v) => Math.round((255 * Math.abs(v)) / scale);
         paint(image, weights, (v) => [...(v > 0 ? ORANGE : BLUE), alpha(v)]);
         image.setAttribute("aria-label", `Gewichte von Neuron ${j + 1} als 28 × 28-Bild`);
-        caption.textContent = `Neuron ${j + 1}: Aktivierung ${german(hidden[j], 2)}, ` +
+        caption.textContent = `Neuron ${j + 1}: Ausgabe ${german(hidden[j], 2)}, ` +
           `Beitrag ${german(contribution(j), 2)}`;
         cards[n].hidden = false;
       });
