@@ -4,10 +4,18 @@ pytest-codeblocks liest rohes Markdown. Eingebundene Snippets
 (``--8<-- "datei.py:abschnitt"``) lösen wir deshalb vorher mit pymdownx.snippets
 auf – mit derselben Konfiguration wie in mkdocs.yml –, und aus Fence-Zeilen wie
 ```` ```python title="…" ```` wird ```` ```python ````, damit auch betitelte
-Blöcke ausgeführt werden. Nur Bibliotheks-Auszüge (ein Abschnitt aus ``mnist_lib``,
-Titel = Pfad der Datei) laufen nicht: Sie zeigen Methoden mitten aus einer Klasse,
-und die Einheitstests der Bibliothek rufen genau diese Methoden auf
-(``tests/test_one_source.py`` prüft das).
+Blöcke ausgeführt werden.
+
+Jeder Block läuft in einem Testlauf genau einmal, bei genau einem Läufer
+(``tests/test_site.py::test_every_python_block_runs_exactly_once`` prüft das):
+
+- Blöcke mit ``exec="on"`` führt der strenge Bau aus (markdown-exec, in einer
+  Umgebung mit der Bibliothek als Wheel); pytest-codeblocks lässt sie aus.
+- Alle übrigen Python-Blöcke führt pytest-codeblocks aus, mit ihrer festgehaltenen
+  Ausgabe.
+- Bibliotheks-Auszüge (ein Abschnitt aus ``mnist_lib``, Titel = Pfad der Datei)
+  zeigen Methoden mitten aus einer Klasse; die Einheitstests der Bibliothek rufen
+  genau diese Methoden auf (``tests/test_one_source.py`` prüft das).
 """
 
 from __future__ import annotations
@@ -40,6 +48,9 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 _PYTHON_FENCE_WITH_OPTIONS = re.compile(
     r"^(?P<indent>[ \t]*)(?P<fence>`{3,})python[ \t]+\S.*$"
 )
+
+_PYTHON_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,})python(?P<info>.*)$")
+_BUILD_EXEC = re.compile(r'\bexec="(?:on|1|true|yes)"')
 
 #: Ein Bibliotheks-Auszug: genau ein Abschnitt aus mnist_lib, der Pfad ist der Titel
 LIBRARY_EXCERPT = re.compile(
@@ -94,9 +105,42 @@ def without_library_excerpts(text: str) -> str:
     return LIBRARY_EXCERPT.sub("", text)
 
 
+def is_build_block(info: str) -> bool:
+    """Führt der Bau diesen Block aus (markdown-exec, ``exec="on"``)?"""
+    return _BUILD_EXEC.search(info) is not None
+
+
+def without_build_blocks(text: str) -> str:
+    """Die Python-Blöcke entfernen, die der Bau ausführt – nur sie."""
+    kept: list[str] = []
+    closing: re.Pattern[str] | None = None
+    for line in text.split("\n"):
+        if closing is not None:
+            if closing.match(line):
+                closing = None
+            continue
+        fence = _PYTHON_FENCE.match(line)
+        if fence and is_build_block(fence["info"]):
+            # Ein <!--pytest-codeblocks:cont--> davor gilt diesem Block, nicht dem
+            # nächsten, den pytest ausführt.
+            while kept and not kept[-1].strip():
+                kept.pop()
+            if kept and kept[-1].strip() == "<!--pytest-codeblocks:cont-->":
+                kept.pop()
+            indent, ticks = re.escape(fence["indent"]), re.escape(fence["fence"])
+            closing = re.compile(rf"^{indent}{ticks}[ \t]*$")
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
 def extract_blocks(path: str | Path, encoding: str | None = "utf-8") -> list[CodeBlock]:
-    """Codeblöcke einer Markdown-Datei so, wie die Seite sie zeigt (ohne Auszüge)."""
-    text = without_library_excerpts(Path(path).read_text(encoding=encoding))
+    """Die Blöcke einer Seite, die pytest-codeblocks ausführt.
+
+    Ohne Bibliotheks-Auszüge und ohne die Blöcke, die schon der Bau ausführt.
+    """
+    text = Path(path).read_text(encoding=encoding)
+    text = without_build_blocks(without_library_excerpts(text))
     return extract_from_buffer(io.StringIO(normalize_fences(expand_snippets(text))))
 
 
@@ -119,11 +163,13 @@ PHASES = [
 
 
 def phase_of(nodeid: str) -> str:
-    return next(name for prefix, name in PHASES if nodeid.startswith(prefix))
+    found = (name for prefix, name in PHASES if nodeid.startswith(prefix))
+    return next(found, "Tests außerhalb von tests/ und docs/")
 
 
-BUILD_PHASE = "Bau der Seite (mkdocs, mit Seite zum Mitnehmen)"
-_build_in_setup = [0.0]  # Dauer des Baus, der im Setup des laufenden Tests steckt
+BUILD_PHASE = "Bau der Seite (mkdocs, im Hintergrund, mit Seite zum Mitnehmen)"
+WAIT_PHASE = "davon auf den Bau gewartet"
+_build_in_setup = [0.0]  # Wartezeit auf den Bau im Setup des laufenden Tests
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
@@ -134,10 +180,15 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     _phase_seconds[phase_of(report.nodeid)] += max(duration, 0.0)
 
 
-def record_build(seconds: float) -> None:
-    """Dauer des Baus: eigener Posten, im Setup des auslösenden Tests abgezogen."""
-    _build_in_setup[0] = seconds
+_build_notes: list[str] = []  # Zeilen aus dem Protokoll des Baus, am Ende gezeigt
+
+
+def record_build(seconds: float, waited: float, log: str = "") -> None:
+    """Der Bau ist ein eigener Posten; das Warten auf ihn zählt nicht zum Test."""
+    _build_in_setup[0] = waited
+    _build_notes.extend(re.findall(r"Bauzeit je Seite.*", log))
     _phase_seconds[BUILD_PHASE] += seconds
+    _phase_seconds[WAIT_PHASE] += waited
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
@@ -145,3 +196,5 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section("Laufzeit je Teil")
         for name, seconds in sorted(_phase_seconds.items(), key=lambda i: -i[1]):
             terminalreporter.write_line(f"{name:55} {seconds:7.1f} s")
+        for note in _build_notes:
+            terminalreporter.write_line(note)

@@ -479,6 +479,59 @@ def network_drawing(
     return matrices, sizes
 
 
+def drawing(values: ArrayLike) -> np.ndarray:
+    """Ein Zeichenfeld: 2D, Grauwerte 0 … 1 oder 0 … 255, nicht leer → float64 0 … 1.
+
+    Ist der größte Wert über 1, gilt das Bild als 0 … 255 (etwa der Alphakanal).
+    """
+    image = float_array(values, "pixels (das Zeichenfeld)").astype(np.float64)
+    if image.ndim != 2:
+        hint = " Bei RGBA-Pixeln nimm einen Kanal, z. B. pixels[..., 3]."
+        raise ValueError(
+            f"pixels muss ein 2D-Array (Höhe, Breite) sein, bekommen: Shape "
+            f"{image.shape}.{hint if image.ndim == 3 else ''}"
+        )
+    if image.size and (image.min() < 0 or image.max() > 255):
+        raise ValueError(
+            "Grauwerte müssen zwischen 0 und 255 (oder 0 und 1) liegen, gefunden: "
+            f"{image.min():g} bis {image.max():g}."
+        )
+    if not image.any():
+        raise ValueError(
+            f"Das Zeichenfeld ist leer (Shape {image.shape}, kein Pixel über 0): "
+            "Es gibt keinen Strich, den das Netz lesen könnte."
+        )
+    return image / 255 if image.max() > 1 else image
+
+
+def digit_images(values: ArrayLike, size: int) -> np.ndarray:
+    """Graustufenbilder wie MNIST: uint8, Shape (N, size, size), mindestens eins."""
+    images = np.asarray(values)
+    if images.dtype != np.uint8 or images.ndim != 3 or images.shape[1:] != (size,) * 2:
+        raise MnistDataError(
+            f"Die Ziffern müssen uint8 mit Shape (N, {size}, {size}) sein wie "
+            f"x_test, bekommen: dtype {images.dtype}, Shape {images.shape}."
+        )
+    if not len(images):
+        raise MnistDataError("Es braucht mindestens eine Ziffer, bekommen: keine.")
+    return images
+
+
+def exportable_network(net: Any, n_inputs: int) -> list[int]:
+    """Ein MiniBatchNetwork mit genau einer verdeckten Schicht und n_inputs Eingaben."""
+    sizes = getattr(net, "layer_sizes", None)
+    if not hasattr(net, "params") or not sizes or len(sizes) != 3:
+        raise TypeError(
+            "Erwartet wird ein MiniBatchNetwork mit genau einer verdeckten Schicht, "
+            f"z. B. (784, 64, 10), bekommen: {type(net).__name__} {sizes or ''}."
+        )
+    if sizes[0] != n_inputs:
+        raise ValueError(
+            f"Das Netz muss {n_inputs} Eingaben haben, hat aber {sizes[0]}."
+        )
+    return list(sizes)
+
+
 # ── Netz und Optimierer ─────────────────────────────────────────────────────
 
 

@@ -18,6 +18,7 @@ import pytest
 
 from conftest import record_build
 from tests.paths import ROOT, TESTS
+from tests.reader_env import build_wheel, library_location, make_reader, shared_packages
 
 OFFLINE_ZIP = "downloads/neuronale-netze-verstehen-offline.zip"
 
@@ -45,13 +46,19 @@ def subprocess_env() -> dict[str, str]:
 
 
 class SiteBuild:
-    """Ergebnis von `mkdocs build --strict`: Ordner, Port, Rückgabewert, Protokoll."""
+    """Ergebnis von `mkdocs build --strict`: Ordner, Port, Rückgabewert, Protokoll.
 
-    def __init__(self, directory: Path, port: int, returncode: int, log: str) -> None:
+    ``wheel`` ist das Wheel, mit dem der Code der Seiten beim Bau lief.
+    """
+
+    def __init__(
+        self, directory: Path, port: int, returncode: int, log: str, wheel: Path
+    ) -> None:
         self.directory = directory
         self.port = port
         self.returncode = returncode
         self.log = log
+        self.wheel = wheel
 
 
 def free_port() -> int:
@@ -60,30 +67,105 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def site_build(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
-    """Die Seite einmal pro Testlauf streng bauen (Notebooks werden ausgeführt).
+def build_site(factory: pytest.TempPathFactory, packages: Path) -> SiteBuild:
+    """Die Seite streng bauen – in einer Umgebung wie bei Lesenden.
 
-    Die Adresse, unter der sie später ausgeliefert wird, steht schon beim Bau fest
-    (``SITE_URL``): Die Installationsbefehle der Seiten zeigen auf sie. Der Bau legt
-    die Seite zum Mitnehmen als Zip bei.
+    Der Bau führt jeden ``exec="on"``-Block und das Notebook aus, und das genau
+    einmal pro Testlauf. Deshalb läuft er in einem frischen venv, in dem die
+    Bibliothek nur als Wheel installiert ist (``python -P``: das Repository liegt
+    nicht im Pfad). Die Adresse, unter der die Seite später ausgeliefert wird, steht
+    schon beim Bau fest (``SITE_URL``): Die Installationsbefehle zeigen auf sie.
     """
-    out = tmp_path_factory.mktemp("site")
+    out = factory.mktemp("site")
     port = free_port()
-    env = {**offline_env(), "NO_MKDOCS_2_WARNING": "1"}
+    wheel = build_wheel(factory.mktemp("wheel"))
+    builder = make_reader(factory.mktemp("bau") / "venv", packages, offline_env())
+    install = ["-m", "pip", "install", "--no-deps", "--no-index", str(wheel)]
+    proc = builder.run(install, ROOT)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    location = library_location(builder, ROOT)
+    assert location and Path(location).is_relative_to(builder.python.parent.parent), (
+        f"Der Bau sähe mnist_lib aus {location} statt aus dem Wheel"
+    )
+    env = {**builder.env, "NO_MKDOCS_2_WARNING": "1"}
     env["SITE_URL"] = f"http://127.0.0.1:{port}/"
     env.pop("REPO_URL", None)
-    start = time.perf_counter()
+    # Datendateien (Vorlagen von nbconvert, Kernel-Beschreibungen) liegen nicht in
+    # site-packages, sondern unter share/jupyter der Testumgebung.
+    env["JUPYTER_PATH"] = str(Path(sys.prefix) / "share" / "jupyter")
+    # Notebook-Kernel und markdown-exec brauchen ihr Inline-Backend für Bilder.
+    env.pop("MPLBACKEND", None)
+    command = ["-P", "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        [str(builder.python), *command],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
-        timeout=1200,
+        timeout=1800,
     )
-    record_build(time.perf_counter() - start)
-    return SiteBuild(out, port, proc.returncode, proc.stdout + proc.stderr)
+    return SiteBuild(out, port, proc.returncode, proc.stdout + proc.stderr, wheel)
+
+
+class _BackgroundBuild:
+    """Der Bau im Hintergrund: Er beginnt nach dem Sammeln der Tests, und solange er
+    läuft, laufen die Tests, die ihn nicht brauchen (zwei Kerne statt einem)."""
+
+    def __init__(self, factory: pytest.TempPathFactory) -> None:
+        self.packages = shared_packages(factory.mktemp("pakete") / "site")
+        self.result: SiteBuild | None = None
+        self.error: BaseException | None = None
+        self.seconds = 0.0
+        self.thread = threading.Thread(target=self._run, args=(factory,), daemon=True)
+        self.thread.start()
+
+    def _run(self, factory: pytest.TempPathFactory) -> None:
+        start = time.perf_counter()
+        try:
+            self.result = build_site(factory, self.packages)
+        except BaseException as exc:  # im Test melden, nicht im Thread verlieren
+            self.error = exc
+        self.seconds = time.perf_counter() - start
+
+
+_background: list[_BackgroundBuild] = []
+
+
+def needs_build(item: pytest.Item) -> bool:
+    return "site_build" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Erst alles, was den Bau nicht braucht – das läuft parallel zu ihm.
+    items.sort(key=needs_build)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    if any(needs_build(item) for item in session.items) and not _background:
+        _background.append(_BackgroundBuild(session.config._tmp_path_factory))
+
+
+@pytest.fixture(scope="session")
+def packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Die Pakete der Testumgebung ohne dieses Repository (für Leser-Umgebungen)."""
+    if _background:
+        return _background[0].packages
+    return shared_packages(tmp_path_factory.mktemp("pakete") / "site")
+
+
+@pytest.fixture(scope="session")
+def site_build() -> SiteBuild:
+    """Die einmal pro Testlauf im Hintergrund gebaute Seite (``build_site``)."""
+    assert _background, "Der Bau hätte nach dem Sammeln der Tests beginnen sollen"
+    build = _background[0]
+    start = time.perf_counter()
+    build.thread.join()
+    if build.error is not None:
+        record_build(build.seconds, waited=time.perf_counter() - start)
+        raise build.error
+    assert build.result is not None
+    record_build(build.seconds, time.perf_counter() - start, build.result.log)
+    return build.result
 
 
 @pytest.fixture(scope="session")

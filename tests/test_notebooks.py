@@ -1,6 +1,8 @@
 """Notebooks in docs/: ohne gespeicherte Ausgaben, mit Installationszelle.
 
-Ausgeführt wird das Notebook so, wie Lesende es herunterladen: tests/test_reader.py.
+Ausgeführt wird das Notebook beim Bau (mit der Bibliothek als Wheel, siehe
+tests/conftest.py::site_build); die Installationszelle des Downloads prüft
+tests/test_reader.py in einer Umgebung ohne Bibliothek.
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
@@ -13,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import LIBRARY_EXCERPT, expand_snippets, extract_blocks
+from tests.conftest import offline_env
 from tests.paths import DOCS, ROOT
 from tests.test_one_source import excerpt_problems
 
@@ -120,33 +123,140 @@ def test_codeblocks_plugin_collects_docs(pytestconfig: pytest.Config) -> None:
     assert "docs" in pytestconfig.getini("testpaths")
 
 
-@pytest.mark.parametrize("page", PAGES, ids=rel)
-def test_every_python_fence_is_executed(page: Path) -> None:
-    raw = page.read_text(encoding="utf-8")
-    assert "pytest-codeblocks:skip" not in raw and "pytest.mark.skip" not in raw
-    # Eine eigene Art: Bibliotheks-Auszüge zeigen einen Abschnitt aus mnist_lib.
-    # Sie laufen nicht; sie sind bewiesen, wenn die Einheitstests ihn aufrufen.
-    for excerpt in LIBRARY_EXCERPT.finditer(raw):
-        assert not excerpt_problems(excerpt["path"], excerpt["name"]), excerpt[0]
-    raw = LIBRARY_EXCERPT.sub("", raw)
-    languages = fence_languages(expand_snippets(raw))
-    shell = [lang for lang in languages if lang in SHELL_LANGS]
-    assert not shell, "Befehle für Lesende gehören in ```console-Blöcke"
+def runners_of_blocks(page: Path) -> list[tuple[Fence, list[str]]]:
+    """Jeder Python-Block einer Seite mit den Läufern, die ihn ausführen.
+
+    Läufer: der strenge Bau (``exec="on"``) oder pytest-codeblocks (alle übrigen).
+    Bibliotheks-Auszüge zählen nicht mit: Sie beweisen die Einheitstests, die die
+    gezeigte Funktion aufrufen (``excerpt_problems``).
+    """
+    raw = LIBRARY_EXCERPT.sub("", page.read_text(encoding="utf-8"))
     # pytest-codeblocks verliert in eingerückten Blöcken (Admonitions) Leerzeilen.
-    executed = [
+    by_codeblocks = [
         without_blank_lines(b.code)
         for b in extract_blocks(page)
         if b.syntax == "python"
     ]
+    found = []
     for fence in fences(expand_snippets(raw)):
         if fence.language not in PYTHON_LANGS:
             continue
-        # Auch mit <!--pytest-codeblocks:cont--> angehängte Blöcke zählen.
         code = without_blank_lines(fence.code)
-        assert any(code in block for block in executed), (
-            f"Nicht ausgeführt: ```{fence.info}\n{fence.code[:300]}\n"
+        # Auch mit <!--pytest-codeblocks:cont--> angehängte Blöcke zählen.
+        in_codeblocks = any(code in block for block in by_codeblocks)
+        runs = {"Bau": is_exec(fence.info), "pytest-codeblocks": in_codeblocks}
+        found.append((fence, [name for name, yes in runs.items() if yes]))
+    return found
+
+
+@pytest.mark.parametrize("page", PAGES, ids=rel)
+def test_every_python_block_runs_exactly_once(page: Path) -> None:
+    """Jeder Python-Block hat genau einen Läufer – keiner keinen, keiner zwei."""
+    raw = page.read_text(encoding="utf-8")
+    assert "pytest-codeblocks:skip" not in raw and "pytest.mark.skip" not in raw
+    for excerpt in LIBRARY_EXCERPT.finditer(raw):
+        assert not excerpt_problems(excerpt["path"], excerpt["name"]), excerpt[0]
+    languages = fence_languages(expand_snippets(LIBRARY_EXCERPT.sub("", raw)))
+    shell = [lang for lang in languages if lang in SHELL_LANGS]
+    assert not shell, "Befehle für Lesende gehören in ```console-Blöcke"
+    for fence, runners in runners_of_blocks(page):
+        assert len(runners) == 1, (
+            f"Läufer {runners or 'keiner'} für ```{fence.info}\n{fence.code[:300]}\n"
             "(```py, ``` python oder {.python} überspringt pytest-codeblocks)"
         )
+
+
+@pytest.mark.parametrize(
+    ("fence", "expected"),
+    [
+        ('```python exec="on" source="above"', ["Bau"]),
+        ('```python title="x.py"', ["pytest-codeblocks"]),
+        ("```py", []),
+        ("``` python", []),
+        ("```{.python}", []),
+    ],
+)
+def test_runner_check_sees_each_kind(tmp_path: Path, fence: str, expected) -> None:
+    """Die Prüfung oben erkennt jeden Läufer – und einen Block ohne Läufer."""
+    page = tmp_path / "seite.md"
+    page.write_text(f"# Seite\n\n{fence}\nprint(6 * 7)\n```\n", encoding="utf-8")
+    [(_, runners)] = runners_of_blocks(page)
+    assert runners == expected
+
+
+BROKEN = "x = 1\nprint(x / 0)\n"
+
+
+def test_a_broken_build_block_fails_the_strict_build(tmp_path: Path) -> None:
+    """Ein kaputter ``exec="on"``-Block lässt den Bau scheitern (er ist sein Läufer)."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(
+        f'# Probe\n\n```python exec="on"\n{BROKEN}```\n', encoding="utf-8"
+    )
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Probe\nmarkdown_extensions: [pymdownx.superfences]\n"
+        "plugins: [markdown-exec]\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=tmp_path,
+        env={**offline_env(), "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode != 0
+    assert "ZeroDivisionError" in proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        f"```python\n{BROKEN}```\n",
+        "```python\nprint(6 * 7)\n```\n\n<!--pytest-codeblocks:expected-output-->\n\n"
+        '```text title="Ausgabe"\n43\n```\n',
+    ],
+    ids=["Fehler", "falsche Ausgabe"],
+)
+def test_a_broken_plain_block_fails_codeblocks(tmp_path: Path, block: str) -> None:
+    """Ein kaputter Block ohne ``exec`` lässt pytest-codeblocks scheitern."""
+    page = tmp_path / "seite.md"
+    page.write_text(f"# Probe\n\n{block}", encoding="utf-8")
+    options = ["-q", "-p", "no:cacheprovider", "-p", "conftest", "-c", "pyproject.toml"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", *options, str(page)],
+        cwd=ROOT,
+        env={**offline_env(), "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 1, proc.stdout[-2000:]
+    assert "1 failed" in proc.stdout
+
+
+@pytest.mark.parametrize("page", PAGES, ids=rel)
+def test_continued_blocks_continue_a_block_of_the_same_runner(page: Path) -> None:
+    """<!--pytest-codeblocks:cont--> hängt an den vorigen Block, den pytest ausführt.
+
+    Stünde davor ein Block, den der Bau ausführt, hinge der Block still an einem
+    anderen Vorgänger.
+    """
+    previous: str | None = None
+    lines = LIBRARY_EXCERPT.sub("", page.read_text(encoding="utf-8")).split("\n")
+    for number, line in enumerate(lines):
+        fence = FENCE.match(line)
+        if not (fence and fence["info"].strip().startswith("python")):
+            continue
+        runner = "Bau" if is_exec(fence["info"]) else "pytest"
+        before = "\n".join(lines[max(0, number - 3) : number])
+        if "pytest-codeblocks:cont" in before and runner == "pytest":
+            assert previous == "pytest", (
+                f"{rel(page)}, Zeile {number + 1}: setzt einen Block fort, den der Bau "
+                'ausführt – dann dieselbe session="…" und exec="on" verwenden'
+            )
+        previous = runner
 
 
 @pytest.mark.parametrize("page", PAGES, ids=rel)

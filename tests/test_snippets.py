@@ -1,7 +1,7 @@
 """Jedes Skript gehört zu einer Seite, die es einbindet.
 
-Dass jedes Skript als Ganzes läuft, prüft tests/test_reader.py – mit dem Download
-von der gebauten Seite, in einer Umgebung, wie Lesende sie haben.
+Jeder Abschnitt läuft als Block seiner Seite (beim Bau oder mit pytest-codeblocks);
+dass der Download nur aus solchen Abschnitten besteht, prüft tests/test_reader.py.
 """
 
 from __future__ import annotations

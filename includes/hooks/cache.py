@@ -41,6 +41,7 @@ import json
 import logging
 import os
 import platform
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -296,6 +297,7 @@ def on_pre_build(config: Any) -> None:
             else "Datensatz fehlt im Keras-Cache, Ergebnis hinge vom Netz ab",
         )
     _state["cache"] = ExecCache(_state["directory"] / "blocks", fingerprint)
+    _state["seconds"] = defaultdict(float)
     if "markdown-exec" in config.plugins:
         # Jeder Bau beginnt mit leeren Sitzungen (auch bei `mkdocs serve`).
         plugin_patches.reset_sessions()
@@ -318,15 +320,24 @@ def on_post_build(config: Any) -> None:
         cache.misses,
         removed,
     )
+    # Damit ein langsamer gewordener Code in jedem Bau-Protokoll auffällt
+    slowest = sorted(_state["seconds"].items(), key=lambda item: -item[1])[:10]
+    log.info(
+        "Bauzeit je Seite (mit ihrem Code und Notebook): %s",
+        ", ".join(f"{page} {seconds:.0f} s" for page, seconds in slowest),
+    )
 
 
 def on_pre_page(page: Any, config: Any, files: Any) -> Any:
     _state["cache"].page_dates = []
+    _state["page_start"] = time.perf_counter()
     return page
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """Datum, an dem der Code der Seite lief (für „Getestet mit“)."""
+    seconds = time.perf_counter() - _state["page_start"]
+    _state["seconds"][page.file.src_uri] = seconds
     dates = list(_state["cache"].page_dates)
     key = _state["notebooks"].get(page.file.abs_src_path)
     if key is not None and _state["fingerprint"] is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -59,23 +60,45 @@ def page_paths(built_site: Path) -> list[str]:
     return paths
 
 
+# So viele Chromium besuchen die Seiten gleichzeitig (einer je Kern).
+PARALLEL_BROWSERS = 2
+
+
+def visit_all(site_url: str, keys: list[tuple[str, Scheme]]) -> list[Visit]:
+    """Die Seiten nacheinander besuchen, mit einem eigenen Chromium in diesem Thread.
+
+    Playwright ist nicht threadsicher: jeder Thread braucht seine eigene Instanz.
+    """
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+        try:
+            return [
+                visit_page(chromium, site_url, path, scheme, all_problems)
+                for path, scheme in keys
+            ]
+        finally:
+            chromium.close()
+
+
 @pytest.fixture(scope="session")
-def visits(
-    browser: Browser, site_url: str, page_paths: list[str]
-) -> dict[tuple[str, str], Visit]:
+def visits(site_url: str, page_paths: list[str]) -> dict[tuple[str, str], Visit]:
     """Jede Seite in jedem Farbschema genau einmal laden, mit allen Sonden.
 
-    Schlüssel: (Pfad, Name des Farbschemas). Bildschirmfotos entstehen nur von
-    Seiten mit Befund; die alten werden vorher entfernt.
+    Schlüssel: (Pfad, Name des Farbschemas). Zwei Chromium teilen sich die Seiten.
+    Bildschirmfotos entstehen nur von Seiten mit Befund; die alten werden vorher
+    entfernt.
     """
     for old in SCREENSHOTS.glob("*.png"):
         old.unlink()
     _visited.append(True)
-    return {
-        (path, scheme.name): visit_page(browser, site_url, path, scheme, all_problems)
-        for scheme in SCHEMES
-        for path in page_paths
-    }
+    keys = [(path, scheme) for scheme in SCHEMES for path in page_paths]
+    shares = [keys[i::PARALLEL_BROWSERS] for i in range(PARALLEL_BROWSERS)]
+    with ThreadPoolExecutor(PARALLEL_BROWSERS) as pool:
+        done = pool.map(visit_all, [site_url] * len(shares), shares)
+        found = [visit for share in done for visit in share]
+    return {(visit.path, visit.scheme.name): visit for visit in found}
 
 
 @pytest.fixture(params=SCHEMES, ids=lambda scheme: scheme.name)

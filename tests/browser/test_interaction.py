@@ -30,6 +30,14 @@ def test_german_search_finds_mnist_lesson(
         timeout=TIMEOUT_MS
     )
     lesson = page.locator(f'a.md-search-result__link[href*="{NOTEBOOK_PAGE}"]')
+    # mkdocs-material zeigt zuerst zehn Trefferseiten und lädt beim Scrollen nach.
+    for _ in range(5):
+        if lesson.count():
+            break
+        page.locator(".md-search__scrollwrap").evaluate(
+            "wrap => { wrap.scrollTop = wrap.scrollHeight; }"
+        )
+        page.wait_for_timeout(300)
     hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
     expect(
         lesson.first,

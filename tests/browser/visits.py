@@ -30,6 +30,9 @@ DESKTOP = {"width": 1280, "height": 720}
 PHONE = {"width": 390, "height": 844}
 # Bildschirmfotos nur von Seiten mit Befund: die schaut sich jemand an.
 SCREENSHOTS = ARTIFACTS / "screenshots"
+# Bildschirmfotos der Seiten zum Ausprobieren (Zeichenfeld, Lernraten-Regler), in
+# jedem Lauf neu; kein Befund, deshalb in einem eigenen Ordner.
+TRY_IT_SHOTS = SCREENSHOTS / "ausprobieren"
 # So viele Glossarbegriffe pro Seite überfahren (der erste allein prüft nicht, dass
 # auch der nächste nach dem Wegbewegen der Maus seinen Tooltip bekommt).
 TOOLTIPS_PER_PAGE = 3
