@@ -255,16 +255,21 @@ def inside(point):
 
 
 def walk(name, learning_rate):
-    """Weg über `steps` Schritte; endet früher, sobald er den Ausschnitt verlässt."""
+    """Weg über `steps` Schritte; endet früher, wenn er weit davonfliegt."""
     optimizer = make_optimizer(name, learning_rate=learning_rate)
     path = [np.array(surface.start)]
-    while len(path) <= steps and inside(path[-1]):
+    while len(path) <= steps and np.abs(path[-1]).max() < 1000:
         path.append(optimizer.step(path[-1], surface.gradient(path[-1])))
     return np.array(path)
 
 
+def first_exit(path):
+    """Erster Schritt außerhalb des Ausschnitts (None: bleibt drin)."""
+    return next((i for i, point in enumerate(path) if not inside(point)), None)
+
+
 def diverges(path):
-    """Verlässt den Ausschnitt oder endet mit höherem Verlust als am Start."""
+    """Endet außerhalb des Ausschnitts oder mit höherem Verlust als am Start."""
     return not inside(path[-1]) or surface.value(path[-1]) > start_loss
 
 
@@ -279,7 +284,12 @@ def behaviour(path):
 
 
 def divergence_limit(name, diverged):
-    """Ab hier divergieren alle größeren Lernraten; Bisektion im letzten Abschnitt."""
+    """Ab hier divergieren alle größeren Lernraten; Bisektion im letzten Abschnitt.
+
+    None: Auch die größte Lernrate des Rasters divergiert nicht.
+    """
+    if not diverged[-1]:
+        return None
     first = next(i for i in range(len(rates)) if all(diverged[i:]))
     low, high = rates[first - 1], rates[first]
     for _ in range(30):
@@ -294,26 +304,29 @@ def divergence_limit(name, diverged):
 walks = {name: [walk(name, rate) for rate in rates] for name in OPTIMIZER_NAMES}
 kinds = ("ruhig", "schwingt", "divergiert")
 limits = {}
-header = ["Optimierer", "divergiert ab η ≈", "dort draußen ab Schritt", *kinds]
+header = ["Optimierer", "divergiert ab η ≈", "verlässt dort den Ausschnitt", *kinds]
 print("| " + " | ".join(header))
 print("|---|--:|--:|--:|--:|--:|")
 for name, paths_of_name in walks.items():
     verdicts = [behaviour(path) for path in paths_of_name]
     limits[name] = divergence_limit(name, [v == "divergiert" for v in verdicts])
-    at_limit = walk(name, limits[name])  # „–“: bleibt drin, nur der Verlust steigt
-    leaves = "–" if inside(at_limit[-1]) else len(at_limit) - 1
     counts = " | ".join(str(verdicts.count(kind)) for kind in kinds)
-    print(f"| {DISPLAY_NAMES[name]} | {limits[name]:.3g} | {leaves} | {counts}")
-print(f"\nZum Vergleich für SGD: 2/a_max = {limit:.3f}\n")
+    if limits[name] is None:
+        print(f"| {DISPLAY_NAMES[name]} | über {rates[-1]:g} | – | {counts}")
+        continue
+    leaves = first_exit(walk(name, limits[name]))  # None: drin, nur der Verlust steigt
+    leaves = "–" if leaves is None else f"in Schritt {leaves}"
+    print(f"| {DISPLAY_NAMES[name]} | {limits[name]:.4g} | {leaves} | {counts}")
+print(f"\nZum Vergleich für SGD: 2/a_max = {limit:.3f}")
+print(f"Momentum (β = 0,9): 2·(1 + β)/a_max = {2 * 1.9 / curvatures.max():.3f}\n")
 
 
 def describe(name, rate, path):
     """Was der Weg tut, in einem Satz (Zahlen mit Dezimalkomma)."""
     head = f"{DISPLAY_NAMES[name]}, η = {rate:g}:".replace(".", ",")
-    if not inside(path[-1]):
-        return (
-            f"{head} divergiert – verlässt ab Schritt {len(path) - 1} den Ausschnitt."
-        )
+    leaves = first_exit(path)
+    if diverges(path) and leaves is not None:
+        return f"{head} divergiert – verlässt in Schritt {leaves} den Ausschnitt."
     if diverges(path):
         return (
             f"{head} divergiert – nach {steps} Schritten höherer Verlust als am Start."
@@ -323,7 +336,15 @@ def describe(name, rate, path):
     if distance < 0.005:
         where = "am Minimum"
     how = {"schwingt": "schwingt quer über das Tal", "ruhig": "läuft ruhig bergab"}
+    if leaves is not None:
+        how["schwingt"] = f"verlässt in Schritt {leaves} den Ausschnitt, kehrt zurück"
     return f"{head} {how[behaviour(path)]}; nach {steps} Schritten {where}."
+
+
+def shown(path):
+    """Was das Bild zeigt: einen divergierenden Weg bis zum ersten Punkt draußen."""
+    leaves = first_exit(path)
+    return path[: leaves + 1] if diverges(path) and leaves is not None else path
 
 
 for rate in (0.1, 0.4, 0.6):
@@ -343,7 +364,10 @@ fig, ax = plt.subplots(figsize=(10, 4), layout="constrained")
 rows = np.arange(len(walks) + 1) - 0.5  # eine Zeile je Optimierer
 ax.pcolormesh(edges, rows, codes, cmap=ListedColormap(colors))
 for row, name in enumerate(walks):  # Strich: Grenze aus der Tabelle
-    ax.plot([limits[name]] * 2, [row - 0.45, row + 0.45], color="black", linewidth=2)
+    if limits[name] is not None:
+        ax.plot(
+            [limits[name]] * 2, [row - 0.45, row + 0.45], color="black", linewidth=2
+        )
 ax.set_xscale("log")
 ax.set_yticks(range(len(walks)), [DISPLAY_NAMES[name] for name in walks])
 ax.invert_yaxis()  # SGD oben, wie in der Tabelle
@@ -354,14 +378,14 @@ import json  # markdown-exec: hide
 
 from mnist_lib.plotting import figure_html  # markdown-exec: hide
 
-print(figure_html(fig, alt="Eine Zeile je Optimierer über den Lernraten von 0,001 bis 1000 (logarithmisch), eingefärbt nach dem Verhalten in 100 Schritten: hellblau ruhig bergab, orange schwingend, rot divergierend; ein schwarzer Strich markiert die Grenze aus der Tabelle. Bei kleinen Lernraten laufen alle ruhig, bei großen divergieren alle. SGD, Momentum, Nesterov und RMSprop divergieren schon unter η = 1, Adagrad, Adam und Ftrl knapp unter 3, Adadelta erst bei fast 1000."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+print(figure_html(fig, alt="Eine Zeile je Optimierer über den Lernraten von 0,001 bis 1 000 (logarithmisch), eingefärbt nach dem Verhalten in 100 Schritten: hellblau ruhig bergab, orange schwingend, rot divergierend; ein schwarzer Strich markiert die Grenze aus der Tabelle: " + "; ".join(f"{DISPLAY_NAMES[n]} bei η ≈ {limits[n]:.3g}".replace(".", ",") for n in walks if limits[n]) + "; " + ", ".join(DISPLAY_NAMES[n] for n in walks if not limits[n]) + " divergieren im Raster nicht."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
 heights = surface.loss(*np.meshgrid(np.linspace(x_low, x_high, 100), np.linspace(y_low, y_high, 100)))  # markdown-exec: hide  # noqa: E501  # fmt: skip
 levels = minimum_loss + np.geomspace(1e-3, 1, 12) * (heights.max() - minimum_loss)  # Höhenlinien wie in plot_optimizer_paths  # markdown-exec: hide  # noqa: E501  # fmt: skip
 half_axes, turns = np.linalg.eigh(hessian / 2)  # quadratische Fläche: Höhenlinien sind Ellipsen  # markdown-exec: hide  # noqa: E501  # fmt: skip
 circle = np.array([np.cos(np.linspace(0, 2 * np.pi, 73)), np.sin(np.linspace(0, 2 * np.pi, 73))])  # markdown-exec: hide  # noqa: E501  # fmt: skip
 ellipses = [surface.minimum + (turns @ (np.sqrt((level - minimum_loss) / half_axes)[:, None] * circle)).T for level in levels]  # markdown-exec: hide  # noqa: E501  # fmt: skip
 packed = lambda path: np.diff(np.round(path * 1000).astype(int), axis=0, prepend=0).ravel().tolist()  # Tausendstel, als Differenzen  # markdown-exec: hide  # noqa: E501, E731  # fmt: skip
-explorer = {"scale": 1000, "window": [x_low, x_high, y_low, y_high], "start": list(surface.start), "minimum": list(surface.minimum), "steps": steps, "rates": rates, "contours": [packed(e) for e in ellipses], "optimizers": [{"key": name, "name": DISPLAY_NAMES[name], "limit": limits[name], "paths": [packed(p) for p in walks[name]], "texts": [describe(name, r, p) for r, p in zip(rates, walks[name], strict=True)]} for name in walks]}  # markdown-exec: hide  # noqa: E501  # fmt: skip
+explorer = {"scale": 1000, "window": [x_low, x_high, y_low, y_high], "start": list(surface.start), "minimum": list(surface.minimum), "steps": steps, "rates": rates, "contours": [packed(e) for e in ellipses], "optimizers": [{"key": name, "name": DISPLAY_NAMES[name], "limit": limits[name], "paths": [packed(shown(p)) for p in walks[name]], "texts": [describe(name, r, p) for r, p in zip(rates, walks[name], strict=True)]} for name in walks]}  # markdown-exec: hide  # noqa: E501  # fmt: skip
 print('<script type="application/json" id="nnv-lernrate-daten">' + json.dumps(explorer, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/") + "</script>")  # markdown-exec: hide  # noqa: E501  # fmt: skip
 plt.show()
 # --8<-- [end:learning_rate_map]

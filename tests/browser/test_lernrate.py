@@ -17,7 +17,7 @@ from mnist_lib.optimizers import diabetes_surface, make_optimizer, run_trajector
 from tests.browser.visits import (
     DARK,
     LIGHT,
-    SCREENSHOTS,
+    TRY_IT_SHOTS,
     OfflineBrowsing,
     offline_context,
     watch_errors,
@@ -111,7 +111,7 @@ def test_slider_draws_the_python_path(
         inside = drawn[:-1]
         assert np.all((inside >= -3) & (inside <= 3))
         assert exit_mark.get_attribute("d")
-        expect(live).to_contain_text(f"ab Schritt {len(drawn) - 1}")
+        expect(live).to_contain_text(f"in Schritt {len(drawn) - 1}")
     else:
         assert not outside
         assert len(drawn) == 101
@@ -171,8 +171,8 @@ def test_screenshot_with_diverging_rate(
         width = page.evaluate("document.documentElement.clientWidth")
         box = widget.bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        target = SCREENSHOTS / f"lernrate-{scheme.name}.png"
+        TRY_IT_SHOTS.mkdir(parents=True, exist_ok=True)
+        target = TRY_IT_SHOTS / f"lernrate-{scheme.name}.png"
         # Die feste Kopfzeile würde den oberen Rand des Reglers verdecken.
         widget.screenshot(path=str(target), style=".md-header { visibility: hidden }")
         assert target.stat().st_size > 5_000
