@@ -15,22 +15,16 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
-import json
-import os
 import shutil
-import subprocess
 import sys
-import tempfile
 import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from site_performance import GzipHandler  # noqa: E402
+# Ein Lighthouse-Aufruf für beide Benchmarks (feste Version, Debians Chromium)
+from site_performance import CHROMIUM, LIGHTHOUSE, GzipHandler, lighthouse  # noqa: E402
 
-LIGHTHOUSE = "lighthouse@13.5.0"
-CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-CHROME_FLAGS = "--headless=new --no-sandbox"
 CATEGORIES = {
     "performance": "Leistung",
     "accessibility": "Barrierefreiheit",
@@ -45,50 +39,6 @@ GOAL = 95
 def existing_pages(site: Path) -> list[str]:
     """Die Seiten aus ``PAGES``, die es im gebauten Ordner gibt."""
     return [page for page in PAGES if (site / page / "index.html").is_file()]
-
-
-def run_lighthouse(url: str, desktop: bool) -> dict:
-    """Ein Lauf; gibt den JSON-Bericht von Lighthouse zurück."""
-    with tempfile.TemporaryDirectory() as tmp:
-        report = Path(tmp) / "bericht.json"
-        command = [
-            "npx", "--yes", LIGHTHOUSE, url,
-            "--output=json", f"--output-path={report}", "--quiet",
-            f"--only-categories={','.join(CATEGORIES)}",
-            f"--chrome-flags={CHROME_FLAGS}",
-        ]  # fmt: skip
-        if desktop:
-            command.append("--preset=desktop")
-        env = {**os.environ, "CHROME_PATH": CHROME}
-        proc = subprocess.run(
-            command, env=env, capture_output=True, text=True, timeout=600
-        )
-        if proc.returncode != 0 or not report.is_file():
-            raise RuntimeError(
-                f"Lighthouse ist für {url} gescheitert (Rückgabewert "
-                f"{proc.returncode}): {proc.stderr.strip()[-500:]}"
-            )
-        return json.loads(report.read_text(encoding="utf-8"))
-
-
-def scores(report: dict) -> dict[str, int]:
-    return {c: round(100 * report["categories"][c]["score"]) for c in CATEGORIES}
-
-
-def weak_audits(report: dict) -> list[str]:
-    """Prüfungen, die in einer Kategorie Punkte kosten (Bewertung unter 0,9)."""
-    weak = []
-    for category in CATEGORIES:
-        for ref in report["categories"][category]["auditRefs"]:
-            audit = report["audits"][ref["id"]]
-            score = audit.get("score")
-            if ref["weight"] > 0 and score is not None and score < 0.9:
-                value = audit.get("displayValue", "")
-                weak.append(
-                    f"{CATEGORIES[category]}: {audit['title']} "
-                    f"(Bewertung {score:.2f}{', ' + value if value else ''})"
-                )
-    return weak
 
 
 def main() -> None:
@@ -113,8 +63,8 @@ def main() -> None:
         return
     if shutil.which("npx") is None:
         sys.exit("npx fehlt: Lighthouse braucht Node.js und npm.")
-    if not Path(CHROME).is_file():
-        sys.exit(f"Chromium fehlt unter {CHROME} (Pfad über CHROME_PATH setzen).")
+    if not CHROMIUM.is_file():
+        sys.exit(f"Chromium fehlt unter {CHROMIUM} (Pfad über NNV_CHROMIUM setzen).")
     paths = existing_pages(site)
     if not paths:
         sys.exit(f"Keine der Seiten {', '.join(PAGES)} in {site}.")
@@ -129,11 +79,11 @@ def main() -> None:
     try:
         for device in devices:
             for path in paths:
-                report = run_lighthouse(base + path, device == "desktop")
-                results[device, path] = scores(report)
-                notes += [
-                    f"{DEVICES[device]}, {path}: {n}" for n in weak_audits(report)
-                ]
+                run = lighthouse(base + path, device)
+                if run is None:
+                    sys.exit(f"Lighthouse ist für {path} ({device}) gescheitert.")
+                results[device, path] = run.scores
+                notes += [f"{DEVICES[device]}, {path}: {n}" for n in run.failed]
     finally:
         server.shutdown()
         server.server_close()

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tests.browser_setup import CHROMIUM, CHROMIUM_ARGS, REVEAL_IMAGES_JS  # noqa: E402
 
-LIGHTHOUSE = "lighthouse@12"
+LIGHTHOUSE = "lighthouse@13.5.0"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 BUDGET_BYTES = 500_000
 EDITED_PAGE = "docs/grundlagen/glossar.md"
@@ -207,7 +207,11 @@ def lighthouse(url: str, preset: str) -> LighthouseRun | None:
                 and audit["score"] is not None
                 and audit["score"] < 0.9
             ):
-                failed.append(f"{category}: {audit['title']} ({audit['score']:.2f})")
+                value = audit.get("displayValue", "")
+                failed.append(
+                    f"{category}: {audit['title']} (Bewertung {audit['score']:.2f}"
+                    f"{', ' + value if value else ''})"
+                )
     audits = data["audits"]
     metrics = {name: audits[key]["numericValue"] for name, key in METRICS.items()}
     index = data["environment"]["benchmarkIndex"]
