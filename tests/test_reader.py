@@ -220,7 +220,13 @@ def notebook_install(
         resources={"metadata": {"path": str(folder)}},
     )
     client.execute(env=reader.env)
-    result = json.loads(notebook.cells[-1].outputs[-1]["text"])
+    # Der Kernel darf eine Zeile in mehreren Stream-Nachrichten schicken
+    stdout = "".join(
+        output["text"]
+        for output in notebook.cells[-1].outputs
+        if output.get("name") == "stdout"
+    )
+    result = json.loads(stdout.strip().splitlines()[-1])
     return notebook, result, reader.python.parent.parent
 
 
