@@ -486,7 +486,7 @@ def drawing(values: ArrayLike) -> np.ndarray:
     """
     image = float_array(values, "pixels (das Zeichenfeld)").astype(np.float64)
     if image.ndim != 2:
-        hint = " Bei RGBA-Pixeln nimm einen Kanal, z. B. pixels[..., 3]."
+        hint = " Bei einem RGBA-Bild nimm einen Kanal, z. B. pixels[..., 3]."
         raise ValueError(
             f"pixels muss ein 2D-Array (Höhe, Breite) sein, bekommen: Shape "
             f"{image.shape}.{hint if image.ndim == 3 else ''}"
@@ -498,7 +498,7 @@ def drawing(values: ArrayLike) -> np.ndarray:
         )
     if not image.any():
         raise ValueError(
-            f"Das Zeichenfeld ist leer (Shape {image.shape}, kein Pixel über 0): "
+            f"Das Zeichenfeld ist leer (Shape {image.shape}, kein Bildpunkt über 0): "
             "Es gibt keinen Strich, den das Netz lesen könnte."
         )
     return image / 255 if image.max() > 1 else image

@@ -2,7 +2,7 @@
 
 Die Seite „Zeichne eine Ziffer“ rechnet dieselben Schritte in JavaScript
 (``docs/assets/javascripts/zeichnen.js``): nur ganzzahlige Flächenanteile und eine
-Verschiebung um ganze Pixel, damit beide dasselbe 28 × 28-Bild liefern.
+Verschiebung um ganze Bildpunkte, damit beide dasselbe 28 × 28-Bild liefern.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ CENTER = 14  # Zeile und Spalte des Schwerpunkts der MNIST-Ziffern
 
 # --8<-- [start:preprocess]
 def overlap(n: int, long_side: int) -> np.ndarray:
-    """Fläche, die Quellpixel (Spalten) zu Zielpixeln (Zeilen) beitragen.
+    """Fläche, die Bildpunkte der Quelle (Spalten) zum Ziel (Zeilen) beitragen.
 
-    Quellpixel s deckt [20·s, 20·s + 20), Zielpixel t deckt [L·t, L·t + L) mit
-    L = ``long_side``: so wird die längere Seite genau 20 Pixel lang.
+    Quelle s deckt [20·s, 20·s + 20), Ziel t deckt [L·t, L·t + L) mit
+    L = ``long_side``: so wird die längere Seite genau 20 Bildpunkte lang.
     """
     target = np.arange(-(-n * BOX // long_side))[:, None] * long_side
     source = np.arange(n)[None, :] * BOX
@@ -34,18 +34,18 @@ def overlap(n: int, long_side: int) -> np.ndarray:
 
 
 def preprocess_steps(pixels: ArrayLike) -> tuple[np.ndarray, ...]:
-    """Ausschnitt, auf 20 Pixel verkleinert, im 28 × 28-Feld zentriert."""
+    """Ausschnitt, auf 20 Bildpunkte verkleinert, im 28 × 28-Feld zentriert."""
     image = checks.drawing(pixels)  # 2D, Grauwerte 0 … 1
     rows, cols = np.nonzero(image)
     crop = image[rows.min() : rows.max() + 1, cols.min() : cols.max() + 1]
     side = max(crop.shape)
-    # Flächenmittel: jedes Zielpixel mittelt über (side/20)² Quellpixel
+    # Flächenmittel: jeder Bildpunkt des Ziels mittelt über (side/20)² der Quelle
     small = overlap(crop.shape[0], side) @ crop @ overlap(crop.shape[1], side).T
     small /= side**2
     y, x = np.indices(small.shape)
-    # Schwerpunkt auf Pixel (14, 14) schieben – dort liegt er bei MNIST –,
-    # gerundet auf ganze Pixel
-    # (+1e-9: genau halbe Pixel runden in NumPy und JavaScript gleich auf)
+    # Schwerpunkt auf Bildpunkt (14, 14) schieben – dort liegt er bei MNIST –,
+    # gerundet auf ganze Bildpunkte
+    # (+1e-9: genau halbe Bildpunkte runden in NumPy und JavaScript gleich auf)
     mass = small.sum()
     dy = int(np.floor(CENTER - (y * small).sum() / mass + 0.5 + 1e-9))
     dx = int(np.floor(CENTER - (x * small).sum() / mass + 0.5 + 1e-9))

@@ -624,3 +624,82 @@ def test_formulas_are_set_at_build_time_with_mathml(built_site: Path) -> None:
         with_math += bool(formulas)
     assert with_math >= 5, "Kaum Seiten mit Formeln gefunden?"
     assert not list(built_site.rglob("katex*.js")), "KaTeX-Skript mit ausgeliefert"
+
+
+# ── Ein Begriff, ein Wort ───────────────────────────────────────────────
+
+AVOIDED = re.compile(r"\*\*(?P<term>[^*]+)\*\* \(nicht (?P<avoid>[^)]+)\)")
+# Seiten, die die vermiedenen Wörter absichtlich nennen
+NAMES_SYNONYMS = {"grundlagen/glossar.md", "grundlagen/schreibweisen.md"}
+
+
+def avoided_words() -> dict[str, str]:
+    """Wort → Begriff, den „Schreibweisen“ stattdessen verwendet.
+
+    Einträge mit Bedingung („nicht Fehler, wenn L gemeint ist“) hängen vom Sinn ab
+    und bleiben dem Lektorat.
+    """
+    text = (DOCS / "grundlagen" / "schreibweisen.md").read_text(encoding="utf-8")
+    words: dict[str, str] = {}
+    for match in AVOIDED.finditer(re.sub(r"\s+", " ", text)):
+        if "wenn" not in match["avoid"]:
+            for word in match["avoid"].split(" oder "):
+                words[word.strip()] = match["term"]
+    return words
+
+
+def avoided_in(soup: BeautifulSoup) -> list[str]:
+    """Vermiedene Wörter im Lektionstext, in Alt-Texten und Ausgaben, ohne Code.
+
+    Nicht gezählt: der Kasten zum Quellmaterial, Übersetzungen „(engl. …)“ und
+    Wörter in „…“, die über das Wort selbst sprechen.
+    """
+    content = soup.select_one(".md-content") or soup
+    for box in content.select("details"):
+        summary = box.select_one("summary")
+        if summary and "Was im Quellmaterial anders war" in summary.get_text():
+            box.decompose()
+    for code in content.select("code, pre, script, style"):
+        code.decompose()
+    labels = [
+        element.get(attr, "")
+        for attr in ("alt", "aria-label")
+        for element in content.select(f"[{attr}]")
+    ]
+    text = " ".join([content.get_text(" "), *labels])
+    text = re.sub(r"\((?:engl|dt)\.[^)]*\)|„[^“]*“", " ", text)
+    found = []
+    for word, term in avoided_words().items():
+        # Nomen groß oder als Wortende (Eingabepixel); das Verb „stapeln“ zählt nicht
+        pattern = rf"\w*{re.escape(word)}\w*|\w+{re.escape(word.lower())}\w*"
+        for hit in re.finditer(pattern, text):
+            found.append(f"{hit.group(0)} (statt {term})")
+    return found
+
+
+def test_schreibweisen_names_the_words_we_avoid() -> None:
+    words = avoided_words()
+    assert {"Pixel", "Stapel", "Merkmal", "versteckte Schicht"} <= words.keys()
+    planted = BeautifulSoup(
+        '<div class="md-content"><p>Ein Pixelbild, im Stapel (engl. <em>batch</em>)'
+        " – man liest auch „versteckte Schicht“. Wir stapeln Bilder.</p>"
+        '<img alt="ein Merkmal je Eingabepixel">'
+        "<pre><code>pixels = 1</code></pre></div>",
+        "html.parser",
+    )
+    assert sorted(avoided_in(planted)) == [
+        "Eingabepixel (statt Bildpunkt)",
+        "Merkmal (statt Feature)",
+        "Pixelbild (statt Bildpunkt)",
+        "Stapel (statt Batch)",
+    ]
+
+
+def test_one_word_per_term(built_site: Path) -> None:
+    found = {}
+    for page in [*PAGES, *NOTEBOOKS]:
+        if rel(page) not in NAMES_SYNONYMS:
+            hits = avoided_in(soup_of(built_page(built_site, page)))
+            if hits:
+                found[rel(page)] = sorted(set(hits))
+    assert not found, f"Wörter, die „Schreibweisen“ vermeidet: {found}"

@@ -63,11 +63,11 @@ for ax, image, title in zip(axes, [canvas, crop, small, centered], titles, stric
     ax.set_title(title)
     ax.set_xticks([])
     ax.set_yticks([])
-axes[3].plot(14, 14, "r+", markersize=14)  # Pixel (14, 14): Schwerpunkt bei MNIST
+axes[3].plot(14, 14, "r+", markersize=14)  # Bildpunkt (14, 14): Schwerpunkt bei MNIST
 from mnist_lib.drawing import export_network  # markdown-exec: hide
 from mnist_lib.plotting import figure_html  # markdown-exec: hide
 
-print(figure_html(fig, alt="Vier Bilder einer handgeschriebenen Sieben aus der Testmenge. Erstens das große Zeichenfeld, in dem die Ziffer achtfach vergrößert links oben steht. Zweitens der Ausschnitt, der nur die Ziffer umschließt. Drittens derselbe Ausschnitt verkleinert, sodass die längere Seite 20 Pixel hat. Viertens das 28 × 28-Feld, in dem die Ziffer so verschoben ist, dass ihr Schwerpunkt auf Pixel (14, 14) liegt; ein rotes Kreuz markiert diesen Pixel."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+print(figure_html(fig, alt="Vier Bilder einer handgeschriebenen Sieben aus der Testmenge. Erstens das große Zeichenfeld, in dem die Ziffer achtfach vergrößert links oben steht. Zweitens der Ausschnitt, der nur die Ziffer umschließt. Drittens derselbe Ausschnitt verkleinert, sodass die längere Seite 20 Bildpunkte hat. Viertens das 28 × 28-Feld, in dem die Ziffer so verschoben ist, dass ihr Schwerpunkt auf Bildpunkt (14, 14) liegt; ein rotes Kreuz markiert diesen Bildpunkt."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
 print(f'<script type="application/json" id="nnv-zeichnen-daten">{export_network(net, accuracy, x_test[:30], y_test[:30])}</script>')  # markdown-exec: hide  # noqa: E501  # fmt: skip
 plt.show()
 # --8<-- [end:steps]
@@ -89,5 +89,5 @@ for shift in [0, 2, 4, 6]:
     moved = np.roll(x_test, shift, axis=2)  # alle Ziffern nach rechts schieben
     moved_flat = moved.reshape(len(moved), -1).astype("float32") / 255
     _, shifted_accuracy = net.evaluate(moved_flat, y_test)
-    print(f"{shift} Pixel nach rechts: Genauigkeit {shifted_accuracy:.1%}")
+    print(f"{shift} Bildpunkte nach rechts: Genauigkeit {shifted_accuracy:.1%}")
 # --8<-- [end:exercise_shift]

@@ -2,12 +2,12 @@
 // Die Vorverarbeitung rechnet genau die Schritte von mnist_lib/drawing.py
 // (preprocess_steps); die Gewichte bettet der Bau als JSON in die Seite ein.
 (() => {
-  const BOX = 20; // längere Seite der Ziffer in Pixeln
+  const BOX = 20; // längere Seite der Ziffer in Bildpunkten
   const SIZE = 28; // Kantenlänge der Eingabe
   const NEURONS = 4; // so viele verdeckte Neuronen zeigt die Seite
   const EMPTY = "Das Zeichenfeld ist leer. Zeichne eine Ziffer oder lade ein Testbild.";
 
-  // Fläche, die Quellpixel s zu Zielpixel t beitragen: [20·s, 20·s + 20) ∩ [L·t, L·t + L)
+  // Fläche, die Bildpunkt s der Quelle zu Bildpunkt t des Ziels beiträgt: [20·s, 20·s + 20) ∩ [L·t, L·t + L)
   function overlap(n, side) {
     const rows = [];
     for (let t = 0; t < Math.ceil((n * BOX) / side); t++) {
@@ -52,7 +52,7 @@
       for (let y = 0; y < h; y++) sum += weights[y] * rowsums[y][j];
       return sum / scale;
     }));
-    // Schwerpunkt auf Pixel (14, 14) schieben – dort liegt er bei MNIST
+    // Schwerpunkt auf Bildpunkt (14, 14) schieben – dort liegt er bei MNIST
     let mass = 0, my = 0, mx = 0;
     small.forEach((row, y) => row.forEach((v, x) => { mass += v; my += y * v; mx += x * v; }));
     const dy = Math.floor(14 - my / mass + 0.5 + 1e-9);
@@ -110,7 +110,7 @@
   const ORANGE = [230, 97, 0]; // Gewicht > 0: Tinte hier lässt das Neuron stärker feuern
   const BLUE = [33, 150, 243]; // Gewicht < 0: Tinte hier lässt es schwächer feuern
 
-  // Werte 0 … 1 als Pixelbild in ein kleines Canvas; color(v) → [r, g, b, a]
+  // Werte 0 … 1 als Bild in ein kleines Canvas; color(v) → [r, g, b, a]
   function paint(canvas, values, color) {
     const ctx = canvas.getContext("2d"), image = ctx.createImageData(SIZE, SIZE);
     values.forEach((v, i) => image.data.set(color(v), 4 * i));
