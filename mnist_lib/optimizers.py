@@ -2,8 +2,8 @@
 
 Acht Verfahren wie in ``keras.optimizers`` (Keras 3, gleiche Namen, Voreinstellungen
 und Rechenschritte): SGD, Momentum, Nesterov, Adagrad, Adadelta, RMSprop, Adam, Ftrl –
-für einen Punkt auf einer Fehlerfläche ebenso wie für alle Gewichte eines Netzes.
-Dazu zwei Fehlerflächen (Diabetes-Daten, Rosenbrock) und die TensorFlow-1-Namen.
+für einen Punkt auf einer Verlustfläche ebenso wie für alle Gewichte eines Netzes.
+Dazu zwei Verlustflächen (Diabetes-Daten, Rosenbrock) und die TensorFlow-1-Namen.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ OPTIMIZER_NAMES = tuple(DISPLAY_NAMES)  # die acht Kurznamen
 class Optimizer(abc.ABC):
     """Gemeinsame Schnittstelle: ``step(params, grads)`` liefert neue Parameter.
 
-    ``params`` ist ein Array (etwa der Punkt (w₁, w₂) einer Fehlerfläche) oder
+    ``params`` ist ein Array (etwa der Punkt (w₁, w₂) einer Verlustfläche) oder
     eine Liste von Arrays (etwa [W⁽¹⁾, b⁽¹⁾, W⁽²⁾, …] eines Netzes), ``grads``
     die Gradienten g in derselben Form. Je Parameter merkt sich der Optimierer
     seinen Zustand (etwa m und v bei Adam, ab 0); ``reset()`` vergisst ihn.
@@ -365,7 +365,7 @@ def keras_trajectory(
     return np.stack(points)
 
 
-# ── Zwei Fehlerflächen mit zwei Parametern ──────────────────────────────
+# ── Zwei Verlustflächen mit zwei Parametern ──────────────────────────────
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Abbildungen der Lektionen, die Matplotlib nicht in einer Zeile zeichnet.
 
-Aktivierungsfunktionen mit ihren Ableitungen, Fehlerflächen mit den Wegen von
+Aktivierungsfunktionen mit ihren Ableitungen, Verlustflächen mit den Wegen von
 Optimierern, ein kleines Netz mit seinen Gewichten – und ``figure_html``, das
 eine Abbildung als ``<img>`` in eine Seite bringt. Die Eingaben prüft
 :mod:`mnist_lib.checks`.
@@ -105,7 +105,7 @@ def plot_activations() -> Figure:
     return fig
 
 
-# ── Optimierer: Fehlerflächen und Wege ──────────────────────────────────────
+# ── Optimierer: Verlustflächen und Wege ──────────────────────────────────────
 
 #: Markierungen der Bahnen: Farbe allein reicht nicht (Farbsehschwäche)
 _PATH_MARKERS = ("o", "s", "^", "v", "D", "P", "X", "*")
@@ -151,7 +151,7 @@ def plot_optimizer_paths(
     title: str | None = None,
     levels: int = 12,
 ) -> Figure:
-    """Höhenlinien einer Fehlerfläche und die Wege mehrerer Optimierer.
+    """Höhenlinien einer Verlustfläche und die Wege mehrerer Optimierer.
 
     ``surface`` ist eine ``mnist_lib.optimizers.Surface``, ``paths`` ordnet
     jedem Namen (Legende) ein Array der Shape ``(Schritte + 1, 2)`` zu. Ein Weg,
@@ -227,7 +227,7 @@ def plot_optimizer_paths(
 def plot_surface_3d(
     surface: Any, ax: Axes | None = None, num: int = 60, log: bool = False
 ) -> Figure:
-    """Die Fehlerfläche als Gebirge; mit ``log=True`` als log₁₀(1 + Verlust)."""
+    """Die Verlustfläche als Gebirge; mit ``log=True`` als log₁₀(1 + Verlust)."""
     if ax is None:
         fig = plt.figure(figsize=(6, 5), layout="constrained")
         ax = fig.add_subplot(projection="3d")

@@ -1,4 +1,4 @@
-"""mnist_lib.optimizers: Wege gegen keras.optimizers, Fehlerflächen, TF-1-Tabelle.
+"""mnist_lib.optimizers: Wege gegen keras.optimizers, Verlustflächen, TF-1-Tabelle.
 
 Die Aufgabe verlangt Übereinstimmung mit Keras auf 1e-5 über 100 Schritte. Weil
 ``keras_trajectory`` Keras in float64 rechnen lässt, prüfen wir strenger (1e-10);
@@ -407,7 +407,7 @@ def test_run_trajectory_checks_start_and_steps(surfaces) -> None:
         run_trajectory(SGD(), gradient, [1.0, 2.0], 2.5)
 
 
-# ── Die beiden Fehlerflächen ────────────────────────────────────────────
+# ── Die beiden Verlustflächen ────────────────────────────────────────────
 
 
 def numerical_gradient(surface: opt.Surface, point, h: float = 1e-6) -> np.ndarray:

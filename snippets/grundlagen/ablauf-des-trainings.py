@@ -173,7 +173,7 @@ history = model.fit(
 n_fit = round(len(x_train) * (1 - hyperparameters["validation_split"]))
 steps = math.ceil(n_fit / hyperparameters["batch_size"])
 print(f"{n_fit} Bilder zum Lernen, {len(x_train) - n_fit} zur Validierung")
-print(f"{steps} Gewichtsanpassungen pro Epoche, {steps * len(history.epoch)} gesamt")
+print(f"{steps} Gewichtsänderungen pro Epoche, {steps * len(history.epoch)} gesamt")
 print("Epoche  Verlust  Genauigkeit  Val.-Verlust  Val.-Genauigkeit")
 for epoch in (0, len(history.epoch) - 1):
     h = history.history
@@ -186,7 +186,7 @@ for epoch in (0, len(history.epoch) - 1):
 # --8<-- [start:curves]
 import matplotlib.pyplot as plt
 
-h = history.history  # ein Wert pro Epoche und Kennzahl
+h = history.history  # ein Wert pro Epoche für den Verlust und jede Metrik
 epochs = range(1, len(h["loss"]) + 1)
 fig, axes = plt.subplots(1, 2, figsize=(10, 4), layout="constrained")
 panels = [("accuracy", "Genauigkeit"), ("loss", "Verlust")]

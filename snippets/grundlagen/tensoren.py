@@ -341,7 +341,7 @@ for batch_size in (32, 512):
     results[batch_size] = history.history["val_accuracy"]
     curve = " ".join(f"{acc:.2f}" for acc in results[batch_size])
     print(f"batch_size={batch_size}: ein Batch hat die Shape {x[:batch_size].shape}")
-    print(f"  {math.ceil(n_fit / batch_size)} Gewichtsanpassungen pro Epoche")
+    print(f"  {math.ceil(n_fit / batch_size)} Gewichtsänderungen pro Epoche")
     print(f"  Val.-Genauigkeit nach Epoche 1 bis 5: {curve}")
 
 best = max(results, key=lambda size: results[size][-1])

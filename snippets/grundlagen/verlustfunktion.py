@@ -36,7 +36,7 @@ import numpy as np
 from mnist_lib.losses import mean_absolute_error
 
 # Vier Samples mit je einem Ausgabewert (Shape (4, 1))
-y_true = np.array([[3.0], [-0.5], [2.0], [7.0]])  # Labels y (Sollwerte)
+y_true = np.array([[3.0], [-0.5], [2.0], [7.0]])  # Labels y
 y_pred = np.array([[2.5], [0.0], [2.0], [8.0]])  # Ausgaben ŷ des Netzes
 
 per_sample = mean_absolute_error(y_true, y_pred)  # |ŷ − y| je Sample
@@ -286,7 +286,7 @@ ax.axhline(np.log(10), color="gray", linestyle="--", label="ln 10: reines Raten"
 for start in np.flatnonzero(np.diff(recorder.epochs)) + 1.5:
     ax.axvline(start, color="gray", linewidth=0.8)  # Beginn einer neuen Epoche
 ax.set_title("Verlust während des Trainings (kategoriale Kreuzentropie)")
-ax.set_xlabel("Batch (Anpassungsschritt)")
+ax.set_xlabel("Batch (Schritt des Optimierers)")
 ax.set_ylabel("Verlust")
 ax.legend()
 from mnist_lib.plotting import figure_html  # markdown-exec: hide

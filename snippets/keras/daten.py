@@ -9,7 +9,7 @@ Seite: docs/keras/daten.md
 # --8<-- [start:mnist]
 import keras
 
-# mit Netz das vollständige MNIST, offline 4 000 + 1 000 echte Ziffern (siehe Text)
+# online das vollständige MNIST, offline 4 000 + 1 000 echte Ziffern (siehe Text)
 (x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
 print("Bilder:", x_train.shape, x_train.dtype, "Labels:", y_train.shape)
 
@@ -21,7 +21,7 @@ assert set(y_train) == set(range(10)), "alle zehn Ziffern kommen vor"
 import keras
 import numpy as np
 
-# mit und ohne Netz dieselben 506 Wohnbezirke, gleich aufgeteilt (404 + 102)
+# online und offline dieselben 506 Wohnbezirke, gleich aufgeteilt (404 + 102)
 (x_train2, y_train2), (x_test2, y_test2) = keras.datasets.boston_housing.load_data()
 print("Features:", x_train2.shape, x_test2.shape)
 print("Median der Hauswerte, erste fünf Bezirke (in 1 000 $):", y_train2[:5])
@@ -33,7 +33,7 @@ assert np.allclose(y_train2[:5], [15.2, 42.3, 50.0, 21.1, 17.7])
 # --8<-- [start:cifar10]
 import keras
 
-# mit Netz CIFAR-10 (32 × 32 × 3), offline stattdessen Ziffern (28 × 28 × 1)
+# online CIFAR-10 (32 × 32 × 3), offline stattdessen Ziffern (28 × 28 × 1)
 (x_train3, y_train3), (x_test3, y_test3) = keras.datasets.cifar10.load_data()
 print("Bilder:", x_train3.shape, x_train3.dtype, "Labels:", y_train3.shape)
 
@@ -45,7 +45,7 @@ assert y_train3.min() == 0 and y_train3.max() == 9, "zehn Klassen"
 # --8<-- [start:imdb]
 import keras
 
-# mit Netz IMDB-Filmkritiken, offline stattdessen englische Sätze (siehe Text)
+# online IMDB-Filmkritiken, offline stattdessen englische Sätze (siehe Text)
 (x_train4, y_train4), (x_test4, y_test4) = keras.datasets.imdb.load_data(
     num_words=20000
 )

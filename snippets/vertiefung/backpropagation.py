@@ -259,7 +259,7 @@ fig.suptitle(
 )
 from mnist_lib.plotting import figure_html  # markdown-exec: hide
 
-print(figure_html(fig, alt="Ein Raster aus 16 handgeschriebenen Ziffern der Testmenge, die das Mini-Batch-Netz falsch erkannt hat; über jeder Ziffer stehen das richtige Label und die Antwort des Netzes. Manche sind schief oder ungewöhnlich geschrieben, andere gut lesbar."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+print(figure_html(fig, alt="Ein Raster aus 16 handgeschriebenen Ziffern der Testmenge, die das Batch-Netz falsch erkannt hat; über jeder Ziffer stehen das richtige Label und die Antwort des Netzes. Manche sind schief oder ungewöhnlich geschrieben, andere gut lesbar."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
 plt.show()
 # --8<-- [end:misclassified]
 
@@ -346,7 +346,7 @@ def microseconds_per_sample(batch_size: int, n_samples: int) -> float:
 single = microseconds_per_sample(batch_size=1, n_samples=100)
 batched = microseconds_per_sample(batch_size=512, n_samples=len(x))
 print(f"Sample für Sample (Batch-Größe 1): {single:6.0f} µs pro Sample")
-print(f"Mini-Batch (Batch-Größe 512):      {batched:6.0f} µs pro Sample")
+print(f"ganzer Batch (Batch-Größe 512):    {batched:6.0f} µs pro Sample")
 print(f"Vektorisiert ist das Training {single / batched:.0f}-mal so schnell.")
 # --8<-- [end:speed]
 
@@ -409,9 +409,9 @@ print("gleich −η · ∂L/∂wih?", np.allclose(change, -net.lr * grad_wih))
 y_hat, y = 0.999, 0.0  # Ausgabe des Neurons und Label
 squared = -(y - y_hat) * y_hat * (1 - y_hat)  # δ = −e · ŷ (1 − ŷ)
 cross_entropy = y_hat - y  # δ = ŷ − y
-print(f"quadrierter Fehler: {squared:.6f}")
-print(f"Kreuzentropie:      {cross_entropy:.6f}")
-print(f"Verhältnis:         {cross_entropy / squared:.0f}")
+print(f"quadratischer Fehler: {squared:.6f}")
+print(f"Kreuzentropie:        {cross_entropy:.6f}")
+print(f"Verhältnis:           {cross_entropy / squared:.0f}")
 # --8<-- [end:exercise_3]
 
 # --8<-- [start:exercise_4]

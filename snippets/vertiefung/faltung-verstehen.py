@@ -70,7 +70,7 @@ for ax in axes:
     ax.axis("off")
 from mnist_lib.plotting import figure_html  # markdown-exec: hide
 
-print(figure_html(fig, alt="Vier Bilder nebeneinander: links die Ziffer aus dem Trainingsdatensatz, daneben das Ergebnis der drei Filter. Der Filter für senkrechte Kanten färbt die linken und rechten Ränder der Striche rot und blau, der für waagerechte Kanten die oberen und unteren Ränder. Das weichgezeichnete Bild zeigt die Ziffer unscharf."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
+print(figure_html(fig, alt="Vier Bilder nebeneinander: links die erste Ziffer der Trainingsbilder, daneben das Ergebnis der drei Filter. Der Filter für senkrechte Kanten färbt die linken und rechten Ränder der Striche rot und blau, der für waagerechte Kanten die oberen und unteren Ränder. Das weichgezeichnete Bild zeigt die Ziffer unscharf."))  # markdown-exec: hide  # noqa: E501  # fmt: skip
 plt.show()
 # --8<-- [end:filters_plot]
 

@@ -1,6 +1,6 @@
-"""Optimierer: Fehlerflächen, Wege der acht Verfahren und die Lernrate.
+"""Optimierer: Verlustflächen, Wege der acht Verfahren und die Lernrate.
 
-Zeichnet zwei Fehlerflächen mit zwei Parametern (Diabetes-Daten, Rosenbrock),
+Zeichnet zwei Verlustflächen mit zwei Parametern (Diabetes-Daten, Rosenbrock),
 lässt SGD, Momentum, Nesterov, Adagrad, Adadelta, RMSprop, Adam und Ftrl vom
 selben Start laufen, zeigt den Einfluss der Lernrate, prüft die Optimierer gegen
 Keras und ordnet die TF-1-Namen zu.
