@@ -39,7 +39,7 @@ def preprocess_steps(pixels: ArrayLike) -> tuple[np.ndarray, ...]:
     rows, cols = np.nonzero(image)
     crop = image[rows.min() : rows.max() + 1, cols.min() : cols.max() + 1]
     side = max(crop.shape)
-    # Flächenmittel: jeder Bildpunkt des Ziels mittelt über (side/20)² der Quelle
+    # Flächenmittel über je (side/20)² Bildpunkte der Quelle
     small = overlap(crop.shape[0], side) @ crop @ overlap(crop.shape[1], side).T
     small /= side**2
     y, x = np.indices(small.shape)

@@ -346,7 +346,7 @@ def microseconds_per_sample(batch_size: int, n_samples: int) -> float:
 single = microseconds_per_sample(batch_size=1, n_samples=100)
 batched = microseconds_per_sample(batch_size=512, n_samples=len(x))
 print(f"Sample für Sample (Batch-Größe 1): {single:6.0f} µs pro Sample")
-print(f"ganzer Batch (Batch-Größe 512):    {batched:6.0f} µs pro Sample")
+print(f"Ganzer Batch (Batch-Größe 512):    {batched:6.0f} µs pro Sample")
 print(f"Vektorisiert ist das Training {single / batched:.0f}-mal so schnell.")
 # --8<-- [end:speed]
 
