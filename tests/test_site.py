@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from conftest import LIBRARY_EXCERPT, expand_snippets, extract_blocks
 from tests.conftest import offline_env
 from tests.paths import DOCS, ROOT
+from tests.test_lessons import BOX_TITLE
 from tests.test_one_source import excerpt_problems
 
 PAGES = sorted(DOCS.rglob("*.md"))
@@ -657,7 +658,7 @@ def avoided_in(soup: BeautifulSoup) -> list[str]:
     content = soup.select_one(".md-content") or soup
     for box in content.select("details"):
         summary = box.select_one("summary")
-        if summary and "Was im Quellmaterial anders war" in summary.get_text():
+        if summary and BOX_TITLE in summary.get_text():
             box.decompose()
     for code in content.select("code, pre, script, style"):
         code.decompose()
